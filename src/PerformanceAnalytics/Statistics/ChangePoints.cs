@@ -187,7 +187,8 @@ public static class ChangePoints
     /// <remarks>
     /// Starting from the whole series, each step finds, for every current segment, the split that lowers its
     /// cost most (the earliest one on ties), and applies the best of them if its gain is strictly greater than
-    /// <paramref name="penalty"/>; it stops at <paramref name="maxChangePoints"/>. With penalty 0 and a fixed
+    /// <paramref name="penalty"/> (a gain within 10⁻¹² of the segment's cost, i.e. rounding, counts as 0); it stops at
+    /// <paramref name="maxChangePoints"/>. With penalty 0 and a fixed
     /// count it reproduces ruptures' <c>Binseg(model="l2").predict(n_bkps=…)</c> whenever the splits lower the
     /// cost; unlike ruptures it never forces a split that gains nothing (e.g. in a constant series). Greedy
     /// splitting can miss the optimum, for instance two close changes that cancel out;

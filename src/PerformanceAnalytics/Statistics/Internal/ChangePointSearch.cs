@@ -146,6 +146,13 @@ internal static class ChangePointSearch
         for (var s = start + minSegmentLength; s <= end - minSegmentLength; s++)
         {
             var gain = whole - cost.Cost(start, s) - cost.Cost(s, end);
+
+            // A split of a constant run gains exactly nothing; rounding of m·ln(ε) must not make it look positive.
+            if (Math.Abs(gain) <= 1e-12 * Math.Abs(whole))
+            {
+                gain = 0.0;
+            }
+
             if (gain > bestGain)
             {
                 bestGain = gain;
