@@ -13,7 +13,7 @@ internal sealed class SyntheticCreatorData(int seed, DateTimeOffset now)
     public const int Days = 90;
     public const int SnapshotsPerDay = 4;
 
-    private static readonly (Platform Platform, double BaseViews, double DailyGrowth, double WeekendLift, double LikeRate)[] Platforms =
+    private static readonly (Platform Platform, double BaseViews, double DailyGrowth, double WeekendLift, double LikeRate)[] _platforms =
     [
         (Platform.YouTube, 900, 0.004, 1.20, 0.040),
         (Platform.TikTok, 2500, 0.008, 1.35, 0.070),
@@ -22,7 +22,7 @@ internal sealed class SyntheticCreatorData(int seed, DateTimeOffset now)
         (Platform.X, 700, -0.002, 0.95, 0.015),
     ];
 
-    private static readonly string[] Topics = ["cooking", "tech", "travel", "fitness", "finance"];
+    private static readonly string[] _topics = ["cooking", "tech", "travel", "fitness", "finance"];
 
     private readonly Random _random = new(seed);
 
@@ -30,13 +30,13 @@ internal sealed class SyntheticCreatorData(int seed, DateTimeOffset now)
 
     public IEnumerable<ContentPlan> Plan(int itemsPerPlatform)
     {
-        foreach (var (platform, baseViews, growth, weekendLift, likeRate) in Platforms)
+        foreach (var (platform, baseViews, growth, weekendLift, likeRate) in _platforms)
         {
             for (var i = 0; i < itemsPerPlatform; i++)
             {
                 var shortForm = platform == Platform.TikTok || _random.NextDouble() < 0.4;
                 var hashtags = _random.Next(0, 11);
-                var topic = Topics[_random.Next(Topics.Length)];
+                var topic = _topics[_random.Next(_topics.Length)];
                 var duration = shortForm ? 15 + _random.Next(75) : 240 + _random.Next(1200);
                 // Feature effects: short form and a few hashtags help; too many hashtags hurt; finance is niche.
                 var quality = Math.Exp(0.5 * Normal());
