@@ -1,0 +1,353 @@
+namespace PerformanceAnalytics.Statistics.Internal;
+
+/// <summary>
+/// Order statistics of the n(n − 1)/2 pairwise slopes (y_j − y_i)/(j − i), i &lt; j, of a series observed at
+/// t = 0, 1, …, n − 1, without listing all of them when n is large.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Small series (n ≤ 1500) list every slope and select exactly. Larger ones use randomized interval shrinking
+/// in the spirit of Matoušek (1991, "Randomized optimal algorithm for slope selection", IPL 39) and Dillencourt,
+/// Mount &amp; Netanyahu (1992): in the dual, slope s orders the points by z_k = y_k − s·k, and the pair (i, j)
+/// has a slope ≤ s exactly when z_j ≤ z_i, so the number of slopes ≤ s is an inversion count, O(n log n) by merge
+/// sort. The pairs whose slopes lie in a strip (lo, hi] are the inversions between the orders at lo and at hi;
+/// the merge sort lists them, or samples them uniformly with geometric skips. Each round samples 2¹⁷ slopes of
+/// the current strip, keeps the sample quantiles four standard errors either side of the wanted rank, and
+/// verifies them by counting; once at most 2²¹ slopes remain they are listed and the rank selected exactly.
+/// Expected cost O(n log n) per round and O(1) rounds; the random generator is seeded, so results are reproducible.
+/// </para>
+/// <para>
+/// Floating point: z is computed with one rounding (fused multiply–add), and the strip bounds are pushed 2δ
+/// beyond sampled slopes, δ = 2⁻⁴⁸(max|y| + |s| n), wider than any misclassification the rounding can cause, so
+/// the selected slope is the exact order statistic of the computed quotients. Only slopes that differ by less than
+/// δ and number more than 2²¹ (massive ties) are not separated; their common value is then returned.
+/// </para>
+/// </remarks>
+internal sealed class PairwiseSlopeSelection
+{
+    private const int ExactLimit = 1500;
+    private const int SampleTarget = 1 << 17;
+    private const long StoreLimit = 1 << 21;
+    private const int MaxRounds = 12;
+
+    private readonly double[] _y;
+    private readonly int _n;
+    private readonly long _pairs;
+    private readonly double _maxAbs;
+    private readonly Random _random = new(20_240_917);
+    private readonly int[] _scratch;
+    private readonly int[] _sequence;
+    private readonly int[] _rank;
+    private int[] _pointAtRank = [];
+    private double[] _output = [];
+    private int _outputCount;
+    private long _position;
+    private long _nextSample;
+    private double _logKeep;
+
+    private PairwiseSlopeSelection(ReadOnlySpan<double> y)
+    {
+        _y = y.ToArray();
+        _n = y.Length;
+        _pairs = (long)_n * (_n - 1) / 2;
+        foreach (var v in y)
+        {
+            _maxAbs = Math.Max(_maxAbs, Math.Abs(v));
+        }
+
+        _scratch = new int[_n];
+        _sequence = new int[_n];
+        _rank = new int[_n];
+    }
+
+    /// <summary>Writes the order statistics of the given 0-based ranks (each in [0, n(n − 1)/2)) to <paramref name="results"/>.</summary>
+    public static void Select(ReadOnlySpan<double> y, ReadOnlySpan<long> ranks, Span<double> results)
+    {
+        var n = y.Length;
+        if (n <= ExactLimit)
+        {
+            var slopes = new double[(long)n * (n - 1) / 2];
+            var k = 0;
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = i + 1; j < n; j++)
+                {
+                    slopes[k++] = (y[j] - y[i]) / (j - i);
+                }
+            }
+
+            for (var r = 0; r < ranks.Length; r++)
+            {
+                results[r] = Selection.NthSmallestInPlace(slopes, (int)ranks[r]);
+            }
+
+            return;
+        }
+
+        var selector = new PairwiseSlopeSelection(y);
+        for (var r = 0; r < ranks.Length; r++)
+        {
+            results[r] = selector.SelectRank(ranks[r]);
+        }
+    }
+
+    /// <summary>Lists every slope of the whole set, for tests of the large-n path against the small one.</summary>
+    internal static double SelectLarge(ReadOnlySpan<double> y, long rank) => new PairwiseSlopeSelection(y).SelectRank(rank);
+
+    private double SelectRank(long rank)
+    {
+        var lo = double.NegativeInfinity;
+        var hi = double.PositiveInfinity;
+        var loOrder = OrderAt(lo);
+        var hiOrder = OrderAt(hi);
+        long below = 0;
+        var atMostHi = _pairs;
+        for (var round = 0; ; round++)
+        {
+            var inside = atMostHi - below;
+            if (inside <= StoreLimit || round >= MaxRounds)
+            {
+                var listed = Enumerate(loOrder, hiOrder, inside, sample: false);
+                return Selection.NthSmallestInPlace(listed, (int)Math.Clamp(rank - below, 0, listed.Length - 1));
+            }
+
+            var sample = Enumerate(loOrder, hiOrder, inside, sample: true);
+            Array.Sort(sample);
+            var m = sample.Length;
+            var f = (rank - below + 0.5) / inside;
+            var center = f * m;
+            var spread = (4.0 * Math.Sqrt(m * f * (1 - f))) + 2.0;
+            var a = (long)Math.Floor(center - spread);
+            var b = (long)Math.Ceiling(center + spread);
+            var candidateLo = a >= 0 ? Math.Max(lo, sample[a] - (2 * Delta(sample[a]))) : lo;
+            var candidateHi = b < m ? Math.Min(hi, sample[b] + (2 * Delta(sample[b]))) : hi;
+            var newLoOrder = candidateLo == lo ? loOrder : OrderAt(candidateLo);
+            var newBelow = candidateLo == lo ? below : CountAtMost(newLoOrder);
+            if (rank < newBelow)
+            {
+                hi = candidateLo;
+                hiOrder = newLoOrder;
+                atMostHi = newBelow;
+                continue;
+            }
+
+            var newHiOrder = candidateHi == hi ? hiOrder : OrderAt(candidateHi);
+            var newAtMost = candidateHi == hi ? atMostHi : CountAtMost(newHiOrder);
+            if (rank >= newAtMost)
+            {
+                lo = candidateHi;
+                loOrder = newHiOrder;
+                below = newAtMost;
+                continue;
+            }
+
+            if (newAtMost - newBelow > StoreLimit && a >= 0 && b < m && sample[a] == sample[b])
+            {
+                // Massive ties: the rank lies among more than 2²¹ slopes all within rounding of one value.
+                return sample[a];
+            }
+
+            lo = candidateLo;
+            loOrder = newLoOrder;
+            below = newBelow;
+            hi = candidateHi;
+            hiOrder = newHiOrder;
+            atMostHi = newAtMost;
+        }
+    }
+
+    private double Delta(double s) => Math.ScaleB(_maxAbs + (Math.Abs(s) * _n), -48);
+
+    /// <summary>
+    /// The points ordered by z = y − s·t ascending, ties by index descending, so that for i &lt; j the point i comes
+    /// first exactly when the slope of (i, j) exceeds s.
+    /// </summary>
+    private int[] OrderAt(double s)
+    {
+        var order = new int[_n];
+        if (double.IsNegativeInfinity(s))
+        {
+            for (var k = 0; k < _n; k++)
+            {
+                order[k] = k;
+            }
+
+            return order;
+        }
+
+        if (double.IsPositiveInfinity(s))
+        {
+            for (var k = 0; k < _n; k++)
+            {
+                order[k] = _n - 1 - k;
+            }
+
+            return order;
+        }
+
+        var keys = new double[_n];
+        for (var k = 0; k < _n; k++)
+        {
+            order[k] = _n - 1 - k;
+            keys[k] = Math.FusedMultiplyAdd(-s, _n - 1 - k, _y[_n - 1 - k]);
+        }
+
+        Array.Sort(keys, order);
+        var start = 0;
+        while (start < _n)
+        {
+            var end = start + 1;
+            while (end < _n && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                order.AsSpan(start, end - start).Sort(static (p, q) => q.CompareTo(p));
+            }
+
+            start = end;
+        }
+
+        return order;
+    }
+
+    /// <summary>The number of slopes ≤ s: pairs i &lt; j with j before i in the order at s, i.e. inversions of the index sequence.</summary>
+    private long CountAtMost(int[] order)
+    {
+        order.CopyTo(_sequence, 0);
+        return MergeCount(_sequence, emit: false, sample: false);
+    }
+
+    /// <summary>Lists (or samples about 2¹⁷ of) the slopes in the strip between two orders.</summary>
+    private double[] Enumerate(int[] loOrder, int[] hiOrder, long inside, bool sample)
+    {
+        _pointAtRank = hiOrder;
+        for (var p = 0; p < _n; p++)
+        {
+            _rank[hiOrder[p]] = p;
+        }
+
+        for (var p = 0; p < _n; p++)
+        {
+            _sequence[p] = _rank[loOrder[p]];
+        }
+
+        var keep = sample ? Math.Min(1.0, (double)SampleTarget / inside) : 1.0;
+        var expected = (int)Math.Min(int.MaxValue - 64, (keep * inside) + (8 * Math.Sqrt(keep * inside)) + 64);
+        _output = new double[expected];
+        _outputCount = 0;
+        _position = 0;
+        _logKeep = keep < 1 ? Math.Log(1 - keep) : double.NegativeInfinity;
+        _nextSample = Skip(0);
+        MergeCount(_sequence, emit: true, sample: keep < 1);
+        return _output.AsSpan(0, _outputCount).ToArray();
+    }
+
+    /// <summary>The index of the next sampled inversion at or after <paramref name="from"/> (geometric gap).</summary>
+    private long Skip(long from)
+    {
+        if (double.IsNegativeInfinity(_logKeep))
+        {
+            return from;
+        }
+
+        var u = 1.0 - _random.NextDouble();
+        return from + (long)Math.Floor(Math.Log(u) / _logKeep);
+    }
+
+    /// <summary>Bottom-up merge sort of a permutation of 0..n−1 counting inversions; optionally emits the inverted pairs' slopes.</summary>
+    private long MergeCount(int[] values, bool emit, bool sample)
+    {
+        var n = values.Length;
+        long inversions = 0;
+        var source = values;
+        var target = _scratch;
+        for (var width = 1; width < n; width *= 2)
+        {
+            for (var lo = 0; lo < n; lo += 2 * width)
+            {
+                var mid = Math.Min(lo + width, n);
+                var hi = Math.Min(lo + (2 * width), n);
+                int i = lo, j = mid, k = lo;
+                while (i < mid && j < hi)
+                {
+                    if (source[j] < source[i])
+                    {
+                        long run = mid - i;
+                        inversions += run;
+                        if (emit)
+                        {
+                            Emit(source, i, run, source[j], sample);
+                        }
+
+                        target[k++] = source[j++];
+                    }
+                    else
+                    {
+                        target[k++] = source[i++];
+                    }
+                }
+
+                while (i < mid)
+                {
+                    target[k++] = source[i++];
+                }
+
+                while (j < hi)
+                {
+                    target[k++] = source[j++];
+                }
+            }
+
+            (source, target) = (target, source);
+        }
+
+        if (!ReferenceEquals(source, values))
+        {
+            source.AsSpan(0, n).CopyTo(values);
+        }
+
+        return inversions;
+    }
+
+    /// <summary>Emits the pairs (left[start + t], right) for t in [0, run), all of which are strip pairs.</summary>
+    private void Emit(int[] left, int start, long run, int right, bool sample)
+    {
+        if (!sample)
+        {
+            for (var t = 0; t < run; t++)
+            {
+                Add(left[start + t], right);
+            }
+
+            _position += run;
+            return;
+        }
+
+        var end = _position + run;
+        while (_nextSample < end)
+        {
+            Add(left[start + (int)(_nextSample - _position)], right);
+            _nextSample = Skip(_nextSample + 1);
+        }
+
+        _position = end;
+    }
+
+    private void Add(int leftRank, int rightRank)
+    {
+        // Ranks are positions in the hi order; the point with hi-rank q is the one whose _rank is q.
+        var a = _pointAtRank[leftRank];
+        var b = _pointAtRank[rightRank];
+        var i = Math.Min(a, b);
+        var j = Math.Max(a, b);
+        if (_outputCount == _output.Length)
+        {
+            Array.Resize(ref _output, _output.Length * 2);
+        }
+
+        _output[_outputCount++] = (_y[j] - _y[i]) / (j - i);
+    }
+}
