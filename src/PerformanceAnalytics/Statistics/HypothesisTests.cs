@@ -45,7 +45,7 @@ public static class HypothesisTests
         var df = variance * variance / ((vc * vc / (control.Length - 1)) + (vt * vt / (treatment.Length - 1)));
         var t = difference / se;
         var p = 2.0 * StudentT.CDF(0, 1, df, -Math.Abs(t));
-        var half = StudentT.InvCDF(0, 1, df, (1 + confidenceLevel) / 2) * se;
+        var half = Quantiles.StudentT(df, (1 + confidenceLevel) / 2) * se;
         return new TTestResult(t, df, p, difference, new ConfidenceInterval(difference - half, difference + half));
     }
 
@@ -57,9 +57,10 @@ public static class HypothesisTests
     /// </returns>
     /// <remarks>
     /// F = [SS_b/(k − 1)] / [SS_w/(N − k)] with SS_w = Σ_g Σ_i (x_gi − x̄_g)² and SS_b = Σ_g n_g (x̄_g − x̄)²
-    /// (<c>scipy.stats.f_oneway</c>). Each group is centred on its own mean by the corrected two-pass algorithm
-    /// (Chan, Golub &amp; LeVeque 1983) and the between-group sum on the corrected grand mean, never from raw sums of
-    /// squares, which keeps the digits of NIST SmLs01–09 whose values share up to 13 leading digits.
+    /// (<c>scipy.stats.f_oneway</c>). Values are first taken relative to the first observation (exact when they
+    /// share leading digits), each group is centred on its own mean by the corrected two-pass algorithm (Chan, Golub
+    /// &amp; LeVeque 1983) and the between-group sum uses the shifted group means, never raw sums of squares; this keeps
+    /// the digits of NIST SmLs01–09, whose values share up to 13 leading digits.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="groups"/> or one of its arrays is null.</exception>
     /// <exception cref="ArgumentException">A value is NaN or infinite.</exception>
@@ -82,28 +83,38 @@ public static class HypothesisTests
             return new AnovaResult(double.NaN, dfBetween, dfWithin, double.NaN, double.NaN);
         }
 
-        // Grand mean: weighted group means plus the corrected residual over all observations.
+        // Work on deviations from a shift c near the data (the first observation): when values share leading
+        // digits, v − c is exact (Sterbenz), and group means of the deviations keep every digit that a group mean
+        // near 10¹² could not represent (NIST SmLs07–09).
+        var shift = groups[0][0];
         var means = new double[k];
         var ssWithin = 0.0;
         var weighted = 0.0;
         for (var i = 0; i < k; i++)
         {
-            means[i] = Descriptive.MeanCore(groups[i]);
-            ssWithin += Descriptive.SumOfSquaredDeviations(groups[i], means[i]);
-            weighted += means[i] * groups[i].Length;
+            var g = groups[i];
+            var sum = 0.0;
+            foreach (var v in g)
+            {
+                sum += v - shift;
+            }
+
+            var mean = sum / g.Length;
+            double residual = 0, squares = 0;
+            foreach (var v in g)
+            {
+                var e = (v - shift) - mean;
+                residual += e;
+                squares += e * e;
+            }
+
+            // Corrected two-pass (Chan, Golub & LeVeque 1983): refine the mean and remove its error from the squares.
+            means[i] = mean + (residual / g.Length);
+            ssWithin += squares - (residual * residual / g.Length);
+            weighted += means[i] * g.Length;
         }
 
         var grand = weighted / total;
-        var residual = 0.0;
-        foreach (var g in groups)
-        {
-            foreach (var v in g)
-            {
-                residual += v - grand;
-            }
-        }
-
-        grand += residual / total;
         var ssBetween = 0.0;
         for (var i = 0; i < k; i++)
         {

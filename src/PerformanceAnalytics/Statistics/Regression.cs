@@ -74,9 +74,10 @@ public static class Regression
     /// <remarks>
     /// <para>
     /// The normal equations are never formed: their condition number is the square of the design's, which loses
-    /// every digit on NIST Filip and Wampler5. Columns are equilibrated to unit norm, reduced by Householder
-    /// reflections (Golub &amp; Van Loan 2013, Alg. 5.2.1), and b solves R b = Qᵀy. SSE = ‖(Qᵀy)ₚ..ₙ‖²,
-    /// Cov(b) = σ̂² R⁻¹R⁻ᵀ with σ̂² = SSE/(n − p).
+    /// every digit on NIST Filip and Wampler5. Columns are scaled by powers of two (exactly), reduced by Householder
+    /// reflections (Golub &amp; Van Loan 2013, Alg. 5.2.1), b solves R b = Qᵀy, and b and the residuals are then refined
+    /// on the augmented system with double-double residuals (Björck 1967), which removes the κ(X)² error term of
+    /// large-residual problems (Wampler4–5). SSE = ‖y − Xb‖², Cov(b) = σ̂² R⁻¹R⁻ᵀ with σ̂² = SSE/(n − p).
     /// </para>
     /// <para>
     /// With an intercept, R² = 1 − SSE/Σ(y − ȳ)² and F = ((SST − SSE)/(p − 1))/(SSE/(n − p)); without one, both use the
@@ -126,6 +127,14 @@ public static class Regression
             return Undefined(p, n);
         }
 
+        var coefficients = solution.Coefficients;
+        var covariance = solution.UnscaledCovariance;
+        var variances = new double[p];
+        for (var j = 0; j < p; j++)
+        {
+            variances[j] = covariance[(j * p) + j];
+        }
+
         var sse = solution.ResidualSumOfSquares;
         double sst;
         if (includeIntercept)
@@ -154,8 +163,8 @@ public static class Regression
             sigma = Math.Sqrt(sigma2);
             for (var j = 0; j < p; j++)
             {
-                standardErrors[j] = Math.Sqrt(sigma2 * solution.UnscaledVarianceDiagonal[j]);
-                pValues[j] = TwoSidedT(solution.Coefficients[j], standardErrors[j], dfResidual);
+                standardErrors[j] = Math.Sqrt(sigma2 * variances[j]);
+                pValues[j] = TwoSidedT(coefficients[j], standardErrors[j], dfResidual);
             }
 
             adjusted = 1.0 - ((n - offset) / (double)dfResidual * (1.0 - rSquared));
@@ -180,7 +189,7 @@ public static class Regression
             fp = double.NaN;
         }
 
-        return new MultipleLinearFit(solution.Coefficients, standardErrors, pValues, rSquared, adjusted, sigma, f, fp, n);
+        return new MultipleLinearFit(coefficients, standardErrors, pValues, rSquared, adjusted, sigma, f, fp, n);
     }
 
     private static MultipleLinearFit Undefined(int p, int n)
