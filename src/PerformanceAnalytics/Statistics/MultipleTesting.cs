@@ -52,7 +52,8 @@ public static class MultipleTesting
             var running = 1.0;
             for (var i = m - 1; i >= 0; i--)
             {
-                running = Math.Min(running, m * keys[order[i]] / (i + 1));
+                // p / ((i + 1)/m) as statsmodels: the divisor is at most 1, so the result never rounds below p.
+                running = Math.Min(running, keys[order[i]] / ((i + 1.0) / m));
                 adjusted[order[i]] = running;
             }
         }

@@ -12,7 +12,7 @@ namespace PerformanceAnalytics.Statistics.Internal;
 /// has a slope ≤ s exactly when z_j ≤ z_i, so the number of slopes ≤ s is an inversion count, O(n log n) by merge
 /// sort. The pairs whose slopes lie in a strip (lo, hi] are the inversions between the orders at lo and at hi;
 /// the merge sort lists them, or samples them uniformly with geometric skips. Each round samples 2¹⁷ slopes of
-/// the current strip, keeps the sample quantiles four standard errors either side of the wanted rank, and
+/// the current strip, keeps the sample order statistics (quickselect) four standard errors either side of the wanted rank, and
 /// verifies them by counting; once at most 2²¹ slopes remain they are listed and the rank selected exactly.
 /// Expected cost O(n log n) per round and O(1) rounds; the random generator is seeded, so results are reproducible.
 /// </para>
@@ -84,17 +84,31 @@ internal sealed class PairwiseSlopeSelection
             return;
         }
 
+        // Ranks one apart (the two middle slopes of an even count) are selected together; all groups share the
+        // first-round sample, drawn uniformly from all pairs.
         var selector = new PairwiseSlopeSelection(y);
+        var shared = selector.UniformSample();
         for (var r = 0; r < ranks.Length; r++)
         {
-            results[r] = selector.SelectRank(ranks[r]);
+            var pairWithNext = r + 1 < ranks.Length && ranks[r + 1] == ranks[r] + 1;
+            var (first, second) = selector.SelectGroup(ranks[r], pairWithNext ? ranks[r + 1] : ranks[r], shared);
+            results[r] = first;
+            if (pairWithNext)
+            {
+                results[++r] = second;
+            }
         }
     }
 
-    /// <summary>Lists every slope of the whole set, for tests of the large-n path against the small one.</summary>
-    internal static double SelectLarge(ReadOnlySpan<double> y, long rank) => new PairwiseSlopeSelection(y).SelectRank(rank);
+    /// <summary>Selects one rank with the large-n algorithm, for tests of it against listing every slope.</summary>
+    internal static double SelectLarge(ReadOnlySpan<double> y, long rank)
+    {
+        var selector = new PairwiseSlopeSelection(y);
+        return selector.SelectGroup(rank, rank, selector.UniformSample()).First;
+    }
 
-    private double SelectRank(long rank)
+    /// <summary>Finds the order statistics of ranks <paramref name="low"/> ≤ <paramref name="high"/> (at most one apart).</summary>
+    private (double First, double Second) SelectGroup(long low, long high, double[] firstSample)
     {
         var lo = double.NegativeInfinity;
         var hi = double.PositiveInfinity;
@@ -102,58 +116,89 @@ internal sealed class PairwiseSlopeSelection
         var hiOrder = OrderAt(hi);
         long below = 0;
         var atMostHi = _pairs;
+        double[]? sample = firstSample;
         for (var round = 0; ; round++)
         {
             var inside = atMostHi - below;
             if (inside <= StoreLimit || round >= MaxRounds)
             {
                 var listed = Enumerate(loOrder, hiOrder, inside, sample: false);
-                return Selection.NthSmallestInPlace(listed, (int)Math.Clamp(rank - below, 0, listed.Length - 1));
+                var last = listed.Length - 1;
+                var first = Selection.NthSmallestInPlace(listed, (int)Math.Clamp(low - below, 0, last));
+                var second = high == low ? first : Selection.NthSmallestInPlace(listed, (int)Math.Clamp(high - below, 0, last));
+                return (first, second);
             }
 
-            var sample = Enumerate(loOrder, hiOrder, inside, sample: true);
-            Array.Sort(sample);
+            if (sample is null)
+            {
+                sample = Enumerate(loOrder, hiOrder, inside, sample: true);
+            }
+
             var m = sample.Length;
-            var f = (rank - below + 0.5) / inside;
-            var center = f * m;
-            var spread = (4.0 * Math.Sqrt(m * f * (1 - f))) + 2.0;
-            var a = (long)Math.Floor(center - spread);
-            var b = (long)Math.Ceiling(center + spread);
-            var candidateLo = a >= 0 ? Math.Max(lo, sample[a] - (2 * Delta(sample[a]))) : lo;
-            var candidateHi = b < m ? Math.Min(hi, sample[b] + (2 * Delta(sample[b]))) : hi;
-            var newLoOrder = candidateLo == lo ? loOrder : OrderAt(candidateLo);
-            var newBelow = candidateLo == lo ? below : CountAtMost(newLoOrder);
-            if (rank < newBelow)
+            var fLow = (low - below + 0.5) / inside;
+            var fHigh = (high - below + 0.5) / inside;
+            var a = (long)Math.Floor((fLow * m) - (4.0 * Math.Sqrt(m * fLow * (1 - fLow))) - 2.0);
+            var b = (long)Math.Ceiling((fHigh * m) + (4.0 * Math.Sqrt(m * fHigh * (1 - fHigh))) + 2.0);
+            var sampleLo = a >= 0 ? Selection.NthSmallestInPlace(sample, (int)a) : double.NaN;
+            var sampleHi = b < m ? Selection.NthSmallestInPlace(sample, (int)b) : double.NaN;
+            var candidateLo = a >= 0 ? sampleLo - (2 * Delta(sampleLo)) : lo;
+            var candidateHi = b < m ? sampleHi + (2 * Delta(sampleHi)) : hi;
+            var tied = a >= 0 && b < m && sampleLo == sampleHi;
+            var tiedValue = sampleLo;
+            sample = null;
+
+            if (candidateLo > lo && candidateLo < hi)
             {
-                hi = candidateLo;
-                hiOrder = newLoOrder;
-                atMostHi = newBelow;
-                continue;
+                var order = OrderAt(candidateLo);
+                var count = CountAtMost(order);
+                if (count <= low)
+                {
+                    (lo, loOrder, below) = (candidateLo, order, count);
+                }
+                else if (count > high)
+                {
+                    (hi, hiOrder, atMostHi) = (candidateLo, order, count);
+                    continue;
+                }
             }
 
-            var newHiOrder = candidateHi == hi ? hiOrder : OrderAt(candidateHi);
-            var newAtMost = candidateHi == hi ? atMostHi : CountAtMost(newHiOrder);
-            if (rank >= newAtMost)
+            if (candidateHi < hi && candidateHi > lo)
             {
-                lo = candidateHi;
-                loOrder = newHiOrder;
-                below = newAtMost;
-                continue;
+                var order = OrderAt(candidateHi);
+                var count = CountAtMost(order);
+                if (count > high)
+                {
+                    (hi, hiOrder, atMostHi) = (candidateHi, order, count);
+                }
+                else if (count <= low)
+                {
+                    (lo, loOrder, below) = (candidateHi, order, count);
+                }
             }
 
-            if (newAtMost - newBelow > StoreLimit && a >= 0 && b < m && sample[a] == sample[b])
+            if (tied && lo == candidateLo && hi == candidateHi && atMostHi - below > StoreLimit)
             {
-                // Massive ties: the rank lies among more than 2²¹ slopes all within rounding of one value.
-                return sample[a];
+                // Massive ties: the ranks lie among more than 2²¹ slopes, all within rounding of one value.
+                return (tiedValue, tiedValue);
             }
-
-            lo = candidateLo;
-            loOrder = newLoOrder;
-            below = newBelow;
-            hi = candidateHi;
-            hiOrder = newHiOrder;
-            atMostHi = newAtMost;
         }
+    }
+
+    /// <summary>About 2¹⁷ slopes of pairs drawn uniformly (with replacement) from all pairs.</summary>
+    private double[] UniformSample()
+    {
+        var m = (int)Math.Min(SampleTarget, _pairs);
+        var sample = new double[m];
+        for (var k = 0; k < m; k++)
+        {
+            var i = _random.Next(_n);
+            var j = _random.Next(_n - 1);
+            j += j >= i ? 1 : 0;
+            var (p, q) = i < j ? (i, j) : (j, i);
+            sample[k] = (_y[q] - _y[p]) / (q - p);
+        }
+
+        return sample;
     }
 
     private double Delta(double s) => Math.ScaleB(_maxAbs + (Math.Abs(s) * _n), -48);
@@ -185,31 +230,15 @@ internal sealed class PairwiseSlopeSelection
             return order;
         }
 
+        // Stable radix sort by z of the points listed in descending index order: ties keep that order.
         var keys = new double[_n];
         for (var k = 0; k < _n; k++)
         {
             order[k] = _n - 1 - k;
-            keys[k] = Math.FusedMultiplyAdd(-s, _n - 1 - k, _y[_n - 1 - k]);
+            keys[k] = Math.FusedMultiplyAdd(-s, k, _y[k]);
         }
 
-        Array.Sort(keys, order);
-        var start = 0;
-        while (start < _n)
-        {
-            var end = start + 1;
-            while (end < _n && keys[end] == keys[start])
-            {
-                end++;
-            }
-
-            if (end - start > 1)
-            {
-                order.AsSpan(start, end - start).Sort(static (p, q) => q.CompareTo(p));
-            }
-
-            start = end;
-        }
-
+        RadixOrder.SortStable(keys, order);
         return order;
     }
 
