@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace PerformanceAnalytics.Statistics.Internal;
 
 /// <summary>
@@ -286,56 +289,93 @@ internal sealed class PairwiseSlopeSelection
         return from + (long)Math.Floor(Math.Log(u) / _logKeep);
     }
 
-    /// <summary>Bottom-up merge sort of a permutation of 0..n−1 counting inversions; optionally emits the inverted pairs' slopes.</summary>
+    /// <summary>
+    /// Bottom-up merge sort of a permutation of 0..n−1 counting inversions; optionally emits the inverted pairs'
+    /// slopes. <paramref name="values"/> is used as scratch and left in an unspecified order.
+    /// </summary>
     private long MergeCount(int[] values, bool emit, bool sample)
     {
         var n = values.Length;
         long inversions = 0;
+        var width = 1;
+        if (!emit)
+        {
+            // Counting only: insertion-sort short runs first (each shift is one inversion).
+            const int Run = 16;
+            for (var start = 0; start < n; start += Run)
+            {
+                var end = Math.Min(start + Run, n);
+                for (var i = start + 1; i < end; i++)
+                {
+                    var v = values[i];
+                    var j = i - 1;
+                    while (j >= start && values[j] > v)
+                    {
+                        values[j + 1] = values[j];
+                        j--;
+                    }
+
+                    inversions += i - 1 - j;
+                    values[j + 1] = v;
+                }
+            }
+
+            width = Run;
+        }
+
         var source = values;
         var target = _scratch;
-        for (var width = 1; width < n; width *= 2)
+        for (; width < n; width *= 2)
         {
+            ref var src = ref MemoryMarshal.GetArrayDataReference(source);
+            ref var dst = ref MemoryMarshal.GetArrayDataReference(target);
             for (var lo = 0; lo < n; lo += 2 * width)
             {
                 var mid = Math.Min(lo + width, n);
                 var hi = Math.Min(lo + (2 * width), n);
+                if (mid >= hi || Unsafe.Add(ref src, mid - 1) <= Unsafe.Add(ref src, mid))
+                {
+                    source.AsSpan(lo, hi - lo).CopyTo(target.AsSpan(lo));
+                    continue;
+                }
+
                 int i = lo, j = mid, k = lo;
                 while (i < mid && j < hi)
                 {
-                    if (source[j] < source[i])
+                    var left = Unsafe.Add(ref src, i);
+                    var right = Unsafe.Add(ref src, j);
+                    if (right < left)
                     {
                         long run = mid - i;
                         inversions += run;
                         if (emit)
                         {
-                            Emit(source, i, run, source[j], sample);
+                            if (sample && _nextSample >= _position + run)
+                            {
+                                _position += run;
+                            }
+                            else
+                            {
+                                Emit(source, i, run, right, sample);
+                            }
                         }
 
-                        target[k++] = source[j++];
+                        Unsafe.Add(ref dst, k++) = right;
+                        j++;
                     }
                     else
                     {
-                        target[k++] = source[i++];
+                        Unsafe.Add(ref dst, k++) = left;
+                        i++;
                     }
                 }
 
-                while (i < mid)
-                {
-                    target[k++] = source[i++];
-                }
-
-                while (j < hi)
-                {
-                    target[k++] = source[j++];
-                }
+                source.AsSpan(i, mid - i).CopyTo(target.AsSpan(k));
+                k += mid - i;
+                source.AsSpan(j, hi - j).CopyTo(target.AsSpan(k));
             }
 
             (source, target) = (target, source);
-        }
-
-        if (!ReferenceEquals(source, values))
-        {
-            source.AsSpan(0, n).CopyTo(values);
         }
 
         return inversions;

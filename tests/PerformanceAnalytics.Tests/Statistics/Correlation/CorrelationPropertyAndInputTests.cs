@@ -21,7 +21,7 @@ public sealed class CorrelationPropertyAndInputTests
             var (x, y) = data;
             var r = Correlation.Pearson(x, y).Coefficient;
             var mapped = Correlation.Pearson(x.Select(v => (scale * v) + shift).ToArray(), y).Coefficient;
-            return double.IsNaN(r) ? double.IsNaN(mapped) || Math.Abs(mapped) < 1e-6 : Math.Abs(r - mapped) < 1e-9;
+            return double.IsNaN(r) ? double.IsNaN(mapped) || Math.Abs(mapped) < 1e-6 : Math.Abs(r - mapped) < 1e-8;
         });
     }
 
