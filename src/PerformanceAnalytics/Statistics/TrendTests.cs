@@ -17,8 +17,8 @@ public static class TrendTests
     /// S = Σ_{i&lt;j} sign(y_j − y_i) (Mann 1945; Kendall 1975) is counted with Knight's (1966) merge-sort kernel shared
     /// with Kendall's tau: S = n(n − 1)/2 − (tied pairs) − 2 × (inversions). Var(S) = [n(n − 1)(2n + 5) −
     /// Σ t(t − 1)(2t + 5)]/18 over groups of t tied values; Z = (S − 1)/√Var(S) for S &gt; 0, 0 for S = 0,
-    /// (S + 1)/√Var(S) for S &lt; 0; p = 2(1 − Φ(|Z|)); Tau = S/(n(n − 1)/2). These are the semantics of
-    /// <c>pymannkendall.original_test</c> (Hussain &amp; Mahmud 2019).
+    /// (S + 1)/√Var(S) for S &lt; 0; p = 2(1 − Φ(|Z|)), evaluated as 2Φ(−|Z|) to keep small p-values accurate;
+    /// Tau = S/(n(n − 1)/2). These are the semantics of <c>pymannkendall.original_test</c> (Hussain &amp; Mahmud 2019).
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentException">A value is NaN or infinite.</exception>
