@@ -1,0 +1,162 @@
+using MathNet.Numerics;
+using MathNet.Numerics.Distributions;
+
+namespace PerformanceAnalytics.Statistics;
+
+/// <summary>Distribution tails, quantiles and special functions used by <see cref="Experiments"/>.</summary>
+internal static class ExperimentMath
+{
+    private const double HalfLogTwoPi = 0.91893853320467274178;
+
+    /// <summary>Returns P(T &gt; t) for Student's t with <paramref name="degreesOfFreedom"/> degrees of freedom.</summary>
+    /// <remarks>
+    /// Uses P(|T| &gt; t) = I_{ν/(ν+t²)}(ν/2, 1/2) (Abramowitz &amp; Stegun 26.7.1), which keeps full relative
+    /// precision in the far tail where 1 − CDF would cancel.
+    /// </remarks>
+    public static double StudentTUpperTail(double t, double degreesOfFreedom)
+    {
+        if (double.IsNaN(t) || double.IsNaN(degreesOfFreedom))
+        {
+            return double.NaN;
+        }
+
+        if (double.IsPositiveInfinity(degreesOfFreedom))
+        {
+            return NormalUpperTail(t);
+        }
+
+        var x = degreesOfFreedom / (degreesOfFreedom + (t * t));
+        var twoTail = SpecialFunctions.BetaRegularized(degreesOfFreedom / 2, 0.5, x);
+        return t >= 0 ? twoTail / 2 : 1 - (twoTail / 2);
+    }
+
+    /// <summary>Returns P(Z &gt; z) for the standard normal, accurate in the far tail.</summary>
+    public static double NormalUpperTail(double z) => 0.5 * SpecialFunctions.Erfc(z / Constants.Sqrt2);
+
+    /// <summary>Returns the standard normal density.</summary>
+    public static double NormalDensity(double z) => Math.Exp(-0.5 * z * z) / Constants.Sqrt2Pi;
+
+    /// <summary>Returns the standard normal quantile Φ⁻¹(p).</summary>
+    public static double NormalQuantile(double p) => Normal.InvCDF(0, 1, p);
+
+    /// <summary>Returns the Student t quantile t such that P(T ≤ t) = <paramref name="p"/>, for 0.5 ≤ p &lt; 1.</summary>
+    /// <remarks>
+    /// Starts from the Cornish–Fisher expansion about the normal quantile (Abramowitz &amp; Stegun 26.7.5),
+    /// or MathNet's inverse for ν &lt; 3, and polishes with Newton steps on the exact tail
+    /// <see cref="StudentTUpperTail"/> until the step is below a few ulps.
+    /// </remarks>
+    public static double StudentTQuantile(double p, double degreesOfFreedom)
+    {
+        if (double.IsNaN(degreesOfFreedom))
+        {
+            return double.NaN;
+        }
+
+        var z = NormalQuantile(p);
+        if (double.IsPositiveInfinity(degreesOfFreedom))
+        {
+            return z;
+        }
+
+        var nu = degreesOfFreedom;
+        double t;
+        if (nu >= 3)
+        {
+            var z2 = z * z;
+            t = z
+                + (z * (z2 + 1) / (4 * nu))
+                + (z * ((5 * z2 * z2) + (16 * z2) + 3) / (96 * nu * nu))
+                + (z * ((((3 * z2) + 19) * z2 * z2) + (17 * z2) - 15) / (384 * nu * nu * nu));
+        }
+        else
+        {
+            t = StudentT.InvCDF(0, 1, nu, p);
+        }
+
+        var upper = 1 - p;
+        var logNorm = SpecialFunctions.GammaLn((nu + 1) / 2) - SpecialFunctions.GammaLn(nu / 2) - (0.5 * Math.Log(nu * Math.PI));
+        for (var iteration = 0; iteration < 30; iteration++)
+        {
+            var density = Math.Exp(logNorm - ((nu + 1) / 2 * Math.Log(1 + (t * t / nu))));
+            var step = (StudentTUpperTail(t, nu) - upper) / density;
+            t += step;
+            if (!(Math.Abs(step) > 4e-16 * Math.Abs(t)))
+            {
+                break;
+            }
+        }
+
+        return t;
+    }
+
+    /// <summary>Returns ln B(p, q), keeping absolute accuracy near 1e-16·max(p, q) for large arguments.</summary>
+    /// <remarks>
+    /// For arguments of 10 or more the Stirling series is used with the x·ln x parts grouped through
+    /// the logarithm of 1 + ratio (log1p), so the large terms cancel analytically instead of
+    /// numerically: ln B(s, x) = −(x − ½)·log1p(s/x) − s·log1p(x/s) − ½ ln s + ½ ln 2π + δ(s) + δ(x) − δ(s + x),
+    /// with δ the Stirling remainder. Below 10 the Lanczos log-gamma of MathNet is exact enough.
+    /// </remarks>
+    public static double LogBeta(double p, double q)
+    {
+        var small = Math.Min(p, q);
+        var large = Math.Max(p, q);
+        if (large < 10)
+        {
+            return SpecialFunctions.GammaLn(small) + SpecialFunctions.GammaLn(large) - SpecialFunctions.GammaLn(small + large);
+        }
+
+        if (small < 10)
+        {
+            // ln Γ(large) − ln Γ(large + small) by Stirling, plus ln Γ(small).
+            var difference = (-(large - 0.5) * Log1P(small / large)) - (small * Math.Log(large + small)) + small
+                + StirlingRemainder(large) - StirlingRemainder(large + small);
+            return SpecialFunctions.GammaLn(small) + difference;
+        }
+
+        return (-(large - 0.5) * Log1P(small / large)) - (small * Log1P(large / small)) - (0.5 * Math.Log(small))
+            + HalfLogTwoPi + StirlingRemainder(small) + StirlingRemainder(large) - StirlingRemainder(small + large);
+    }
+
+    /// <summary>Returns ln(1 + x) without cancellation for small x.</summary>
+    public static double Log1P(double x)
+    {
+        // Goldberg's trick: exact when 1 + x rounds, with the rounding error folded back in.
+        var u = 1 + x;
+        return u == 1 ? x : Math.Log(u) * x / (u - 1);
+    }
+
+    /// <summary>Returns eˣ − 1 without cancellation for small x.</summary>
+    public static double ExpM1(double x) => Math.Abs(x) < 1e-5 ? x * (1 + (x / 2 * (1 + (x / 3)))) : Math.Exp(x) - 1;
+
+    /// <summary>Returns expected losses (E[max(Δ, 0)], E[max(−Δ, 0)]) of a normal N(μ, σ²) effect.</summary>
+    /// <remarks>
+    /// E[max(Δ, 0)] = μΦ(μ/σ) + σφ(μ/σ) and E[max(−Δ, 0)] = −μΦ(−μ/σ) + σφ(μ/σ) (truncated-normal means).
+    /// Beyond |μ/σ| &gt; 37 the smaller loss is below 1e-300·σ and is returned as 0, the larger as |μ|.
+    /// </remarks>
+    public static (double Control, double Treatment) Risk(double mean, double standardDeviation)
+    {
+        var z = mean / standardDeviation;
+        if (z > 37)
+        {
+            return (mean, 0);
+        }
+
+        if (z < -37)
+        {
+            return (0, -mean);
+        }
+
+        var density = standardDeviation * NormalDensity(z);
+        var control = (mean * NormalUpperTail(-z)) + density;
+        var treatment = (-mean * NormalUpperTail(z)) + density;
+        return (control, treatment);
+    }
+
+    private static double StirlingRemainder(double x)
+    {
+        // δ(x) = ln Γ(x) − [(x − ½) ln x − x + ½ ln 2π], asymptotic series (A&S 6.1.41); error < 1e-16 for x ≥ 10.
+        var inverse = 1 / x;
+        var inverse2 = inverse * inverse;
+        return inverse * ((1.0 / 12) - (inverse2 * ((1.0 / 360) - (inverse2 * ((1.0 / 1260) - (inverse2 * ((1.0 / 1680) - (inverse2 / 1188))))))));
+    }
+}
