@@ -10,8 +10,12 @@ internal static class ExperimentMath
 
     /// <summary>Returns P(T &gt; t) for Student's t with <paramref name="degreesOfFreedom"/> degrees of freedom.</summary>
     /// <remarks>
-    /// Uses P(|T| &gt; t) = I_{ν/(ν+t²)}(ν/2, 1/2) (Abramowitz &amp; Stegun 26.7.1), which keeps full relative
-    /// precision in the far tail where 1 − CDF would cancel.
+    /// Uses P(|T| &gt; t) = I_x(ν/2, 1/2) with x = ν/(ν + t²) (Abramowitz &amp; Stegun 26.7.1), which keeps full relative
+    /// precision in the far tail where 1 − CDF would cancel. The incomplete beta is evaluated here rather than by
+    /// MathNet because its prefactor x^a(1 − x)^b/B(a, b) must be formed without cancellation when ν is large
+    /// (Welch degrees of freedom run into the millions): a·ln x = −(ν/2)·log1p(t²/ν), 1 − x = t²/(ν + t²) exactly,
+    /// and ln B by <see cref="LogBeta"/>. The continued fraction is DLMF 8.17.22 by the modified Lentz method, applied
+    /// to I_x(a, b) or to 1 − I_{1−x}(b, a), whichever converges (x below or above (a + 1)/(a + b + 2)).
     /// </remarks>
     public static double StudentTUpperTail(double t, double degreesOfFreedom)
     {
@@ -25,8 +29,31 @@ internal static class ExperimentMath
             return NormalUpperTail(t);
         }
 
-        var x = degreesOfFreedom / (degreesOfFreedom + (t * t));
-        var twoTail = SpecialFunctions.BetaRegularized(degreesOfFreedom / 2, 0.5, x);
+        if (double.IsInfinity(t))
+        {
+            return t > 0 ? 0 : 1;
+        }
+
+        var nu = degreesOfFreedom;
+        var t2 = t * t;
+        var a = nu / 2;
+        const double B = 0.5;
+        var x = nu / (nu + t2);
+        var oneMinusX = t2 / (nu + t2);
+        double twoTail;
+        if (t2 == 0)
+        {
+            twoTail = 1;
+        }
+        else
+        {
+            // ln[x^a (1 − x)^b / B(a, b)]
+            var logPrefactor = (-a * Log1P(t2 / nu)) + (B * Math.Log(oneMinusX)) - LogBeta(a, B);
+            twoTail = x < (a + 1) / (a + B + 2)
+                ? Math.Exp(logPrefactor) * BetaContinuedFraction(a, B, x) / a
+                : 1 - (Math.Exp(logPrefactor) * BetaContinuedFraction(B, a, oneMinusX) / B);
+        }
+
         return t >= 0 ? twoTail / 2 : 1 - (twoTail / 2);
     }
 
@@ -74,10 +101,10 @@ internal static class ExperimentMath
         }
 
         var upper = 1 - p;
-        var logNorm = SpecialFunctions.GammaLn((nu + 1) / 2) - SpecialFunctions.GammaLn(nu / 2) - (0.5 * Math.Log(nu * Math.PI));
+        var logNorm = -LogBeta(nu / 2, 0.5) - (0.5 * Math.Log(nu));
         for (var iteration = 0; iteration < 30; iteration++)
         {
-            var density = Math.Exp(logNorm - ((nu + 1) / 2 * Math.Log(1 + (t * t / nu))));
+            var density = Math.Exp(logNorm - ((nu + 1) / 2 * Log1P(t * t / nu)));
             var step = (StudentTUpperTail(t, nu) - upper) / density;
             t += step;
             if (!(Math.Abs(step) > 4e-16 * Math.Abs(t)))
@@ -150,6 +177,53 @@ internal static class ExperimentMath
         var control = (mean * NormalUpperTail(-z)) + density;
         var treatment = (-mean * NormalUpperTail(z)) + density;
         return (control, treatment);
+    }
+
+    private static double BetaContinuedFraction(double a, double b, double x)
+    {
+        // Modified Lentz evaluation of the continued fraction of I_x(a, b)·a·B(a, b)/(x^a (1 − x)^b) (DLMF 8.17.22).
+        const double Tiny = 1e-300;
+        const double Epsilon = 1e-16;
+        var c = 1.0;
+        var d = 1 - ((a + b) * x / (a + 1));
+        if (Math.Abs(d) < Tiny)
+        {
+            d = Tiny;
+        }
+
+        d = 1 / d;
+        var h = d;
+        for (var m = 1; m <= 10000; m++)
+        {
+            var m2 = 2 * m;
+            var even = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+            d = 1 + (even * d);
+            d = Math.Abs(d) < Tiny ? 1 / Tiny : 1 / d;
+            c = 1 + (even / c);
+            if (Math.Abs(c) < Tiny)
+            {
+                c = Tiny;
+            }
+
+            h *= d * c;
+            var odd = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+            d = 1 + (odd * d);
+            d = Math.Abs(d) < Tiny ? 1 / Tiny : 1 / d;
+            c = 1 + (odd / c);
+            if (Math.Abs(c) < Tiny)
+            {
+                c = Tiny;
+            }
+
+            var delta = d * c;
+            h *= delta;
+            if (Math.Abs(delta - 1) < Epsilon)
+            {
+                break;
+            }
+        }
+
+        return h;
     }
 
     private static double StirlingRemainder(double x)

@@ -1,0 +1,126 @@
+using PerformanceAnalytics.Statistics;
+using static PerformanceAnalytics.Tests.Statistics.ExperimentFixtures;
+
+namespace PerformanceAnalytics.Tests.Statistics;
+
+/// <summary>SRM, power, sample size, Bayesian posterior, exact win probability and winsorizing against the SciPy / statsmodels fixtures.</summary>
+public sealed class DesignReferenceTests
+{
+    private static IEnumerable<TestCaseData> Srm() => Cases("srm", e => e.GetProperty("observed").ToString());
+
+    private static IEnumerable<TestCaseData> PowerCases() => Cases("power", e => $"n={e.L("controlSize")}/{e.L("treatmentSize")}");
+
+    private static IEnumerable<TestCaseData> SampleSize() => Cases("sampleSize", e => $"var={e.D("variance")} mde={e.D("mde")}");
+
+    private static IEnumerable<TestCaseData> BetaBinomial() =>
+        Cases("betaBinomial", e => $"{e.GetProperty("control")} vs {e.GetProperty("treatment")} Beta({e.D("priorAlpha")},{e.D("priorBeta")})");
+
+    private static IEnumerable<TestCaseData> Posterior() => Cases("bayesianPosterior", e => e.GetProperty("name").GetString()!);
+
+    private static IEnumerable<TestCaseData> Winsorize() => Cases("winsorize", e => $"n={e.GetProperty("values").GetArrayLength()}");
+
+    // scipy.stats.chisquare(observed, expected).
+    [TestCaseSource(nameof(Srm))]
+    public void SampleRatioMismatch_MatchesScipyChisquare(Fixture fixture)
+    {
+        var e = fixture.Element;
+        var observed = e.GetProperty("observed").EnumerateArray().Select(x => x.GetInt64()).ToArray();
+        var weights = e.GetProperty("weights").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        var r = Experiments.SampleRatioMismatch(observed, weights);
+        Close.To(r.ChiSquare, e.D("chiSquare"), 1e-12, "chi-square");
+        Close.To(r.PValue, e.D("pValue"), 1e-10, "p");
+    }
+
+    // statsmodels NormalIndPower().power(effect_size, nobs1, alpha, ratio).
+    [TestCaseSource(nameof(PowerCases))]
+    public void Power_MatchesStatsmodelsNormalIndPower(Fixture fixture)
+    {
+        var e = fixture.Element;
+        var p = Experiments.Power(e.D("variance"), e.D("mde"), e.L("controlSize"), e.L("treatmentSize"), e.D("alpha"));
+        Close.To(p, e.D("power"), 1e-10, "power");
+    }
+
+    // ceil(statsmodels NormalIndPower().solve_power(effect_size, alpha, power, ratio=1)).
+    [TestCaseSource(nameof(SampleSize))]
+    public void RequiredSampleSizePerArm_MatchesStatsmodelsSolvePower(Fixture fixture)
+    {
+        var e = fixture.Element;
+        var n = Experiments.RequiredSampleSizePerArm(e.D("mean"), e.D("variance"), e.D("mde"), e.D("alpha"), e.D("power"));
+        n.Should().Be(e.L("n"), $"statsmodels gives {e.D("nReal")}");
+        Experiments.Power(e.D("variance"), e.D("mde"), n, n, e.D("alpha")).Should().BeGreaterThanOrEqualTo(e.D("power"));
+        Experiments.Power(e.D("variance"), e.D("mde"), n - 1, n - 1, e.D("alpha")).Should().BeLessThan(e.D("power"));
+    }
+
+    // Exact sum in mpmath at 40 digits where available, otherwise scipy.integrate.quad of f_B·F_A.
+    [TestCaseSource(nameof(BetaBinomial))]
+    public void ProbabilityToBeatControl_MatchesMpmathSumAndScipyQuadrature(Fixture fixture)
+    {
+        var e = fixture.Element;
+        var p = Experiments.ProbabilityToBeatControl(e.Proportion("control"), e.Proportion("treatment"), e.D("priorAlpha"), e.D("priorBeta"));
+        var exact = e.GetProperty("exact").ValueKind == System.Text.Json.JsonValueKind.Null ? double.NaN : e.D("exact");
+        if (!double.IsNaN(exact))
+        {
+            Close.To(p, exact, 1e-10, "mpmath closed form");
+        }
+
+        Close.To(p, e.D("quad"), 1e-9, "scipy quad");
+    }
+
+    [Test]
+    public void ProbabilityToBeatControl_SwappedArms_SumToOne()
+    {
+        // P(B > A) + P(A > B) = 1 for continuous posteriors; exercises the complementary summation paths.
+        var a = new ProportionStatistics(5000, 260);
+        var b = new ProportionStatistics(4000, 230);
+        var forward = Experiments.ProbabilityToBeatControl(a, b, 1, 1);
+        var backward = Experiments.ProbabilityToBeatControl(b, a, 1, 1);
+        Close.To(forward + backward, 1, 1e-12);
+        var halfAlpha = Experiments.ProbabilityToBeatControl(a, b, 0.5, 1) + Experiments.ProbabilityToBeatControl(b, a, 0.5, 1);
+        Close.To(halfAlpha, 1, 1e-12);
+    }
+
+    // Conjugate normal posterior; chance to win from scipy.stats.norm.sf; risks by scipy.integrate.quad.
+    [TestCaseSource(nameof(Posterior))]
+    public void Bayesian_Posterior_MatchesScipyQuadratureRisks(Fixture fixture)
+    {
+        var e = fixture.Element;
+        var effect = e.D("effect");
+        var variance = e.D("variance");
+
+        // Build arms whose absolute contrast has exactly this estimate and variance: control mean 0, treatment mean = effect.
+        const long N = 1_000_000;
+        var perUnit = variance * N / 2; // split equally between arms
+        var control = SampleWith(N, 0, perUnit);
+        var treatment = SampleWith(N, effect, perUnit);
+        double? priorMean = e.GetProperty("priorMean").ValueKind == System.Text.Json.JsonValueKind.Null ? null : e.D("priorMean");
+        double? priorVariance = e.GetProperty("priorVariance").ValueKind == System.Text.Json.JsonValueKind.Null ? null : e.D("priorVariance");
+        var r = Experiments.Bayesian(control, treatment, EffectScale.Absolute, priorMean, priorVariance);
+        Close.To(r.Estimate, e.D("mean"), 1e-9, "mean");
+        Close.To(r.PosteriorStandardDeviation, e.D("sd"), 1e-9, "sd");
+        Close.To(r.CredibleInterval.Lower, e.D("lower"), 1e-9, "lower");
+        Close.To(r.CredibleInterval.Upper, e.D("upper"), 1e-9, "upper");
+        Close.To(r.ChanceToWin, e.D("chanceToWin"), 1e-9, "chance to win");
+        Close.To(r.RiskControl, e.D("riskControl"), 1e-8, "risk control");
+        Close.To(r.RiskTreatment, e.D("riskTreatment"), 1e-8, "risk treatment");
+    }
+
+    // numpy.clip(x, numpy.quantile(x, lo), numpy.quantile(x, hi)).
+    [TestCaseSource(nameof(Winsorize))]
+    public void Winsorize_MatchesNumpyClipAtQuantiles(Fixture fixture)
+    {
+        var e = fixture.Element;
+        var values = e.GetProperty("values").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        var expected = e.GetProperty("expected").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        var copy = values.ToArray();
+        var result = Experiments.Winsorize(values, e.D("lower"), e.D("upper"));
+        result.Should().Equal(expected, (x, y) => Math.Abs(x - y) <= 1e-12 * Math.Abs(y));
+        values.Should().Equal(copy, "the input is not modified");
+        result.Should().NotBeSameAs(values);
+    }
+
+    private static SampleStatistics SampleWith(long n, double mean, double variance)
+    {
+        // Σx = n·mean; Σx² = (n − 1)·variance + n·mean².
+        return new SampleStatistics(n, n * mean, ((n - 1) * variance) + (n * mean * mean));
+    }
+}
