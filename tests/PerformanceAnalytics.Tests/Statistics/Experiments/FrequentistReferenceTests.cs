@@ -19,6 +19,9 @@ public sealed class FrequentistReferenceTests
 
     private static IEnumerable<TestCaseData> Ratio() => Cases("ratio", e => e.GetProperty("name").GetString()!);
 
+    private static IEnumerable<TestCaseData> SequentialEppo() =>
+        Cases("sequentialEppo", e => $"{e.GetProperty("name")} N={e.D("tuning")} α={e.D("alpha")}");
+
     private static IEnumerable<TestCaseData> Fieller() => Cases("fieller", e => e.GetProperty("name").GetString()!);
 
     // scipy.stats.ttest_ind(b, a, equal_var=False, alternative=...) for p; interval = diff ± t.ppf(·, Welch df)·se.
@@ -168,5 +171,42 @@ public sealed class FrequentistReferenceTests
         var e = fixture.Element;
         var delta = Experiments.RelativeLift(e.Sample("control"), e.Sample("treatment"), RelativeIntervalMethod.Delta);
         delta.Should().Be(Experiments.Frequentist(e.Sample("control"), e.Sample("treatment")));
+    }
+
+    // Eppo's parameterization of the asymptotic confidence sequence (ρ_E = 1/ρ²_GrowthBook), evaluated on the raw data.
+    [TestCaseSource(nameof(SequentialEppo))]
+    public void Frequentist_Sequential_MatchesEppoParameterization(Fixture fixture)
+    {
+        var e = fixture.Element;
+        var alpha = e.D("alpha");
+        var tuning = e.D("tuning");
+        var abs = Experiments.Frequentist(e.Sample("control"), e.Sample("treatment"), EffectScale.Absolute, Alternative.TwoSided, alpha, tuning);
+        Close.To(abs.Estimate, e.D("difference"), Tight, "difference");
+        Close.Bound(abs.ConfidenceInterval.Lower, e.D("lower"), e.D("standardError"), Tight, "lower");
+        Close.Bound(abs.ConfidenceInterval.Upper, e.D("upper"), e.D("standardError"), Tight, "upper");
+        abs.DegreesOfFreedom.Should().Be(double.PositiveInfinity);
+        abs.IsSignificant.Should().Be(abs.PValue < alpha);
+        var rel = Experiments.Frequentist(e.Sample("control"), e.Sample("treatment"), EffectScale.Relative, Alternative.TwoSided, alpha, tuning);
+        Close.Bound(rel.ConfidenceInterval.Lower, e.D("liftLower"), e.D("liftStandardError"), Tight, "lift lower");
+        Close.Bound(rel.ConfidenceInterval.Upper, e.D("liftUpper"), e.D("liftStandardError"), Tight, "lift upper");
+        var fixedHorizon = Experiments.Frequentist(e.Sample("control"), e.Sample("treatment"), EffectScale.Absolute, Alternative.TwoSided, alpha);
+        (abs.ConfidenceInterval.Upper - abs.ConfidenceInterval.Lower).Should().BeGreaterThan(
+            fixedHorizon.ConfidenceInterval.Upper - fixedHorizon.ConfidenceInterval.Lower, "an always-valid interval is wider");
+        abs.PValue.Should().BeGreaterThanOrEqualTo(fixedHorizon.PValue);
+    }
+
+    [TestCaseSource(nameof(SequentialEppo))]
+    public void Frequentist_OneSidedSequential_MirrorsUnderArmSwap(Fixture fixture)
+    {
+        var e = fixture.Element;
+        var alpha = e.D("alpha");
+        var tuning = e.D("tuning");
+        var greater = Experiments.Frequentist(e.Sample("control"), e.Sample("treatment"), EffectScale.Absolute, Alternative.Greater, alpha, tuning);
+        var less = Experiments.Frequentist(e.Sample("treatment"), e.Sample("control"), EffectScale.Absolute, Alternative.Less, alpha, tuning);
+        Close.To(greater.PValue, less.PValue, 1e-12);
+        Close.Bound(greater.ConfidenceInterval.Lower, -less.ConfidenceInterval.Upper, greater.StandardError, 1e-12);
+        greater.ConfidenceInterval.Upper.Should().Be(double.PositiveInfinity);
+        greater.IsSignificant.Should().Be(greater.PValue < alpha);
+        less.IsSignificant.Should().Be(less.PValue < alpha);
     }
 }

@@ -302,6 +302,30 @@ for n, lo, hi in [(1000, 0.0, 0.99), (57, 0.05, 0.95), (10, 0.1, 0.9), (4, 0.0, 
                  "expected": np.clip(x, np.quantile(x, lo), np.quantile(x, hi)).tolist()})
 out["winsorize"] = wins
 
+# 11. Sequential confidence sequences in Eppo's parameterization (docs: B = sqrt((t+ρ)/t · ln((t+ρ)/(ρ(1−c)²))),
+#     ρ = N/(ln(ln(e/(1−c)²)) − 2 ln(1−c)), half-width = B·sd/sqrt(t)), evaluated on raw data with numpy: t = total units,
+#     sd/sqrt(t) = the fixed-horizon standard error, 1 − c = alpha. GrowthBook's form (tuning 5000) is algebraically the same
+#     family, so one check covers both engines.
+seq = []
+for name, na, nb, ma, sa, mb, sb in [("clear", 4000, 4100, 10.0, 3.0, 10.4, 3.1), ("null", 800, 900, 5.0, 2.0, 5.0, 2.0),
+                                     ("small", 30, 35, 1.0, 1.0, 1.6, 1.2)]:
+    a = rng.normal(ma, sa, na)
+    b = rng.normal(mb, sb, nb)
+    diff = np.mean(b) - np.mean(a)
+    se = math.sqrt(np.var(a, ddof=1) / na + np.var(b, ddof=1) / nb)
+    xa = np.mean(a)
+    se_rel = math.sqrt(np.var(b, ddof=1) / (xa * xa * nb) + np.var(a, ddof=1) * np.mean(b) ** 2 / (xa ** 4 * na))
+    for tuning in (5000.0, 10000.0):
+        for alpha in (0.05, 0.1):
+            t = na + nb
+            rho = tuning / (math.log(math.log(math.e / alpha ** 2)) - 2 * math.log(alpha))
+            bound = math.sqrt((t + rho) / t * math.log((t + rho) / (rho * alpha ** 2)))
+            seq.append({"name": name, "tuning": tuning, "alpha": alpha, "control": sums(a), "treatment": sums(b),
+                        "difference": diff, "lower": diff - bound * se, "upper": diff + bound * se,
+                        "lift": diff / abs(xa), "liftLower": diff / abs(xa) - bound * se_rel, "liftUpper": diff / abs(xa) + bound * se_rel,
+                        "standardError": se, "liftStandardError": se_rel})
+out["sequentialEppo"] = seq
+
 
 def clean(o):
     if isinstance(o, float):
