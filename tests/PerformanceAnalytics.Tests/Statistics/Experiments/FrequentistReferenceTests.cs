@@ -33,7 +33,7 @@ public sealed class FrequentistReferenceTests
         Close.To(r.Estimate, e.D("difference"), Tight, "difference");
         Close.To(r.StandardError, e.D("standardError"), Tight, "se");
         Close.To(r.DegreesOfFreedom, e.D("df"), Tight, "df");
-        Close.To(r.PValue, e.D("pValue"), 1e-8, "p");
+        Close.To(r.PValue, e.D("pValue"), 1e-11, "p");
         Close.Bound(r.ConfidenceInterval.Lower, e.D("lower"), e.D("standardError"), Tight, "lower");
         Close.Bound(r.ConfidenceInterval.Upper, e.D("upper"), e.D("standardError"), Tight, "upper");
         r.IsSignificant.Should().Be(r.PValue < e.D("alpha"));
@@ -47,7 +47,7 @@ public sealed class FrequentistReferenceTests
         var r = Experiments.Frequentist(e.Sample("control"), e.Sample("treatment"), EffectScale.Relative, e.Alternative(), e.D("alpha"));
         Close.To(r.Estimate, e.D("lift"), Tight, "lift");
         Close.To(r.StandardError, e.D("liftStandardError"), Tight, "se");
-        Close.To(r.PValue, e.D("liftPValue"), 1e-8, "p");
+        Close.To(r.PValue, e.D("liftPValue"), 1e-11, "p");
         Close.Bound(r.ConfidenceInterval.Lower, e.D("liftLower"), e.D("liftStandardError"), Tight, "lower");
         Close.Bound(r.ConfidenceInterval.Upper, e.D("liftUpper"), e.D("liftStandardError"), Tight, "upper");
         Math.Sign(r.Estimate).Should().Be(Math.Sign(e.D("difference")), "the lift keeps the sign of the difference");
@@ -63,13 +63,13 @@ public sealed class FrequentistReferenceTests
         Close.To(abs.Estimate, e.D("difference"), Tight, "difference");
         Close.To(abs.StandardError, e.D("standardError"), Tight, "se");
         Close.To(abs.DegreesOfFreedom, e.D("df"), Tight, "df");
-        Close.To(abs.PValue, e.D("pValue"), 1e-8, "p");
+        Close.To(abs.PValue, e.D("pValue"), 1e-11, "p");
         Close.Bound(abs.ConfidenceInterval.Lower, e.D("lower"), e.D("standardError"), Tight, "lower");
         Close.Bound(abs.ConfidenceInterval.Upper, e.D("upper"), e.D("standardError"), Tight, "upper");
         var rel = Experiments.Frequentist(a, b);
         Close.To(rel.Estimate, e.D("lift"), Tight, "lift");
         Close.To(rel.StandardError, e.D("liftStandardError"), Tight, "lift se");
-        Close.To(rel.PValue, e.D("liftPValue"), 1e-8, "lift p");
+        Close.To(rel.PValue, e.D("liftPValue"), 1e-11, "lift p");
         Close.Bound(rel.ConfidenceInterval.Lower, e.D("liftLower"), e.D("liftStandardError"), Tight, "lift lower");
         Close.Bound(rel.ConfidenceInterval.Upper, e.D("liftUpper"), e.D("liftStandardError"), Tight, "lift upper");
     }
@@ -96,13 +96,13 @@ public sealed class FrequentistReferenceTests
         Close.To(abs.Estimate, e.D("difference"), 1e-8, "difference");
         Close.To(abs.StandardError, e.D("standardError"), 1e-9, "se");
         Close.To(abs.DegreesOfFreedom, e.D("df"), 1e-8, "df");
-        Close.To(abs.PValue, e.D("pValue"), 1e-7, "p");
+        Close.To(abs.PValue, e.D("pValue"), 1e-10, "p");
         Close.Bound(abs.ConfidenceInterval.Lower, e.D("lower"), e.D("standardError"), 1e-8, "lower");
         Close.Bound(abs.ConfidenceInterval.Upper, e.D("upper"), e.D("standardError"), 1e-8, "upper");
         var rel = Experiments.Frequentist(a, b);
         Close.To(rel.Estimate, e.D("lift"), 1e-8, "lift");
         Close.To(rel.StandardError, e.D("liftStandardError"), 1e-9, "lift se");
-        Close.To(rel.PValue, e.D("liftPValue"), 1e-7, "lift p");
+        Close.To(rel.PValue, e.D("liftPValue"), 1e-10, "lift p");
         Close.Bound(rel.ConfidenceInterval.Lower, e.D("liftLower"), e.D("liftStandardError"), 1e-8, "lift lower");
         Close.Bound(rel.ConfidenceInterval.Upper, e.D("liftUpper"), e.D("liftStandardError"), 1e-8, "lift upper");
     }
@@ -134,13 +134,13 @@ public sealed class FrequentistReferenceTests
         Close.To(abs.Estimate, e.D("difference"), 1e-9, "difference");
         Close.To(abs.StandardError, e.D("standardError"), 1e-8, "se");
         Close.To(abs.DegreesOfFreedom, e.D("df"), 1e-8, "df");
-        Close.To(abs.PValue, e.D("pValue"), 1e-7, "p");
+        Close.To(abs.PValue, e.D("pValue"), 1e-10, "p");
         Close.Bound(abs.ConfidenceInterval.Lower, e.D("lower"), e.D("standardError"), 1e-8, "lower");
         Close.Bound(abs.ConfidenceInterval.Upper, e.D("upper"), e.D("standardError"), 1e-8, "upper");
         var rel = Experiments.Frequentist(a, b);
         Close.To(rel.Estimate, e.D("lift"), 1e-9, "lift");
         Close.To(rel.StandardError, e.D("liftStandardError"), 1e-8, "lift se");
-        Close.To(rel.PValue, e.D("liftPValue"), 1e-7, "lift p");
+        Close.To(rel.PValue, e.D("liftPValue"), 1e-10, "lift p");
     }
 
     // Fieller: roots of the quadratic (numpy.roots) with the Welch critical value; p = scipy ttest_ind (Welch).
@@ -154,7 +154,7 @@ public sealed class FrequentistReferenceTests
         {
             Close.To(r.ConfidenceInterval.Lower, e.D("lower"), 1e-9, "lower");
             Close.To(r.ConfidenceInterval.Upper, e.D("upper"), 1e-9, "upper");
-            Close.To(r.PValue, e.D("pValue"), 1e-8, "p");
+            Close.To(r.PValue, e.D("pValue"), 1e-11, "p");
             r.IsSignificant.Should().Be(r.PValue < 0.05);
         }
         else

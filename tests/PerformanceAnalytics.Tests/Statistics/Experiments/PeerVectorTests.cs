@@ -187,4 +187,21 @@ public sealed class PeerVectorTests
         Experiments.Power(0.34 * 0.66, 0.01, 225725, 22572, 0.03).Should().BeApproximately(0.8, 0.8 * 0.005);
         Close.To(Experiments.Power(45, 0.03, 859896, 859896, 0.05), 0.8345828, 0.005);
     }
+
+    // TV-27: spotify/confidence tests/frequentist/test_ztest.py, TestWithNims (interval 0.99, 3 decimals). The margin only
+    // moves Spotify's null value (−NIM·mean), which this API does not take, so the difference and the one-sided intervals
+    // are checked; Spotify uses z, and with n = 5000 per arm Welch's t (ν ≈ 9998) agrees to the 3 decimals given.
+    [Test]
+    public void Frequentist_SpotifyOneSidedIntervals_MatchTv27()
+    {
+        var group1 = new SampleStatistics(5000, 10021, 25142);
+        var group2 = new SampleStatistics(5000, 9892, 24510);
+        var increase = Experiments.Frequentist(group1, group2, EffectScale.Absolute, Alternative.Greater, 0.01);
+        Close.Rounded(increase.Estimate, -0.0258, 4, "difference");
+        Close.Rounded(increase.ConfidenceInterval.Lower, -0.0723, 4, "lower");
+        increase.ConfidenceInterval.Upper.Should().Be(double.PositiveInfinity);
+        var decrease = Experiments.Frequentist(group1, group2, EffectScale.Absolute, Alternative.Less, 0.01);
+        decrease.ConfidenceInterval.Lower.Should().Be(double.NegativeInfinity);
+        Close.Rounded(decrease.ConfidenceInterval.Upper, 0.0207, 4, "upper");
+    }
 }
