@@ -51,7 +51,8 @@ public sealed class DesignReferenceTests
         Experiments.Power(e.D("variance"), e.D("mde"), n - 1, n - 1, e.D("alpha")).Should().BeLessThan(e.D("power"));
     }
 
-    // Exact sum in mpmath at 40 digits where available, otherwise scipy.integrate.quad of f_B·F_A.
+    // Exact sum in mpmath at 40 digits for whole-numbered shapes, mpmath tanh-sinh quadrature (30 digits) for fractional
+    // priors up to a few thousand trials, and scipy.integrate.quad of f_B·F_A for every case.
     [TestCaseSource(nameof(BetaBinomial))]
     public void ProbabilityToBeatControl_MatchesMpmathSumAndScipyQuadrature(Fixture fixture)
     {
@@ -64,6 +65,33 @@ public sealed class DesignReferenceTests
         }
 
         Close.To(p, e.D("quad"), 1e-9, "scipy quad");
+    }
+
+    // TV-32: spotify/confidence tests/bayesian/test_betabinomial.py, Jeffreys prior; exact P(B > A) = 0.96291 for control
+    // 42/104 vs test 500/1009 (PEER-VECTORS recomputation; the suite's own 0.962782 is a 500k-draw Monte Carlo estimate).
+    [Test]
+    public void ProbabilityToBeatControl_SpotifyJeffreysPrior_MatchesTv32ExactValue()
+    {
+        var p = Experiments.ProbabilityToBeatControl(new ProportionStatistics(104, 42), new ProportionStatistics(1009, 500), 0.5, 0.5);
+        Close.Rounded(p, 0.96291, 5, "P(B > A)");
+        p.Should().BeApproximately(0.962782, 3e-4, "within the Monte Carlo error of Spotify's own estimate");
+    }
+
+    [Test]
+    public void ProbabilityToBeatControl_PathSumAndClosedForm_AgreeForWholePriors()
+    {
+        // Two exact routes: Evan Miller's sum over a whole-numbered shape, and the four-leg path from the common prior.
+        var cases = new[] { (100L, 10L, 100L, 15L), (5000L, 260L, 4000L, 230L), (30L, 0L, 30L, 3L), (1L, 1L, 2L, 0L), (0L, 0L, 0L, 0L) };
+        foreach (var (na, sa, nb, sb) in cases)
+        {
+            var a = new ProportionStatistics(na, sa);
+            var b = new ProportionStatistics(nb, sb);
+            foreach (var (alpha, beta) in new[] { (1.0, 1.0), (2.0, 5.0) })
+            {
+                Close.Within(Experiments.BetaBinomialPath(alpha, beta, a, b), Experiments.ProbabilityToBeatControl(a, b, alpha, beta), 1e-12,
+                    $"{a} vs {b} Beta({alpha},{beta})");
+            }
+        }
     }
 
     [Test]

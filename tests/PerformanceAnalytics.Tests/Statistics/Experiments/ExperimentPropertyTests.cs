@@ -95,7 +95,10 @@ public sealed class ExperimentPropertyTests
         {
             var p = Experiments.ProbabilityToBeatControl(a, b);
             var q = Experiments.ProbabilityToBeatControl(b, a);
-            return p is >= 0 and <= 1 && Math.Abs(p + q - 1) < 1e-10;
+            var jeffreys = Experiments.ProbabilityToBeatControl(a, b, 0.5, 0.5);
+            var jeffreysSwapped = Experiments.ProbabilityToBeatControl(b, a, 0.5, 0.5);
+            return p is >= 0 and <= 1 && Math.Abs(p + q - 1) < 1e-10
+                && jeffreys is >= 0 and <= 1 && Math.Abs(jeffreys + jeffreysSwapped - 1) < 1e-10;
         });
     }
 

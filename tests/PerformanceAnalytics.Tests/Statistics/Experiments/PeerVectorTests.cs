@@ -176,10 +176,6 @@ public sealed class PeerVectorTests
         Close.Rounded(p, 0.8532837899, 10, "P(B > A)");
     }
 
-    // TV-25 (PostHog test_trends_statistics_count) is Gamma–Poisson and not covered here; TV-32 (Spotify Jeffreys, MC)
-    // gives exact P = 0.96291 for control 42/104 vs test 500/1009; the Jeffreys prior Beta(½, ½) has no whole-numbered
-    // shape, so the closed form checks the neighbouring Beta(½, 1) against SciPy quadrature in the fixture tests instead.
-
     // TV-31: spotify/confidence tests/frequentist/test_chisquared.py (rtol 0.005; recomputed 0.80341 and 0.83458).
     [Test]
     public void Power_SpotifyAchievedPower_MatchesTv31()
