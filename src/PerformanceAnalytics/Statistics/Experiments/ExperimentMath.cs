@@ -78,6 +78,28 @@ internal static class ExperimentMath
         return t >= 0 ? twoTail / 2 : 1 - (twoTail / 2);
     }
 
+    /// <summary>
+    /// Returns the regularized incomplete beta I_x(a, b), with x and 1 − x both supplied so that neither is formed by
+    /// subtraction, and the prefactor x^a(1 − x)^b/B(a, b) taken in log space with <see cref="LogBeta"/>.
+    /// </summary>
+    public static double RegularizedBeta(double a, double b, double x, double oneMinusX)
+    {
+        if (x <= 0)
+        {
+            return 0;
+        }
+
+        if (oneMinusX <= 0)
+        {
+            return 1;
+        }
+
+        var logPrefactor = (a * Math.Log(x)) + (b * Math.Log(oneMinusX)) - LogBeta(a, b);
+        return x < (a + 1) / (a + b + 2)
+            ? Math.Exp(logPrefactor) * BetaContinuedFraction(a, b, x) / a
+            : 1 - (Math.Exp(logPrefactor) * BetaContinuedFraction(b, a, oneMinusX) / b);
+    }
+
     /// <summary>Returns P(Z &gt; z) for the standard normal, accurate in the far tail.</summary>
     public static double NormalUpperTail(double z) => 0.5 * SpecialFunctions.Erfc(z / Constants.Sqrt2);
 

@@ -15,6 +15,9 @@ public sealed class DesignReferenceTests
     private static IEnumerable<TestCaseData> BetaBinomial() =>
         Cases("betaBinomial", e => $"{e.GetProperty("control")} vs {e.GetProperty("treatment")} Beta({e.D("priorAlpha")},{e.D("priorBeta")})");
 
+    private static IEnumerable<TestCaseData> GammaPoisson() =>
+        Cases("gammaPoisson", e => $"{e.GetProperty("control")} vs {e.GetProperty("treatment")}");
+
     private static IEnumerable<TestCaseData> Posterior() => Cases("bayesianPosterior", e => e.GetProperty("name").GetString()!);
 
     private static IEnumerable<TestCaseData> Winsorize() => Cases("winsorize", e => $"n={e.GetProperty("values").GetArrayLength()}");
@@ -65,6 +68,33 @@ public sealed class DesignReferenceTests
         }
 
         Close.To(p, e.D("quad"), 1e-9, "scipy quad");
+    }
+
+    // scipy.integrate.quad of the Gamma posterior density of treatment times the Gamma CDF of control.
+    [TestCaseSource(nameof(GammaPoisson))]
+    public void RateProbabilityToBeatControl_MatchesScipyQuadrature(Fixture fixture)
+    {
+        var e = fixture.Element;
+        var c = e.GetProperty("control");
+        var t = e.GetProperty("treatment");
+        var p = Experiments.RateProbabilityToBeatControl(new CountStatistics(c.D("exposure"), c.L("events")),
+            new CountStatistics(t.D("exposure"), t.L("events")), e.D("priorShape"), e.D("priorRate"));
+        Close.To(p, e.D("quad"), 1e-9, "scipy quad");
+    }
+
+    // TV-25: PostHog posthog/hogql_queries/experiments/test/test_trends_statistics_count.py, test_real_world_data_1:
+    // control 269 events / 2608 exposed, test 314 / 2615, Gamma(1 + count, rate 1 + exposure). PostHog's Monte Carlo gives
+    // 0.966 ± 0.05; the exact value (PEER-VECTORS recomputation) is 0.96640.
+    [Test]
+    public void RateProbabilityToBeatControl_PostHogTrendCounts_MatchesTv25()
+    {
+        var control = new CountStatistics(2608, 269);
+        var test = new CountStatistics(2615, 314);
+        var p = Experiments.RateProbabilityToBeatControl(control, test);
+        Close.Rounded(p, 0.96640, 5, "P(test > control)");
+        p.Should().BeApproximately(0.966, 0.05);
+        Experiments.RateProbabilityToBeatControl(test, control).Should().BeApproximately(0.034, 0.05);
+        Close.To(p + Experiments.RateProbabilityToBeatControl(test, control), 1, 1e-14);
     }
 
     // TV-32: spotify/confidence tests/bayesian/test_betabinomial.py, Jeffreys prior; exact P(B > A) = 0.96291 for control

@@ -87,6 +87,18 @@ public sealed class ExperimentInputTests
     }
 
     [Test]
+    public void RateProbabilityToBeatControl_BadInput_Throws()
+    {
+        var ok = new CountStatistics(10, 3);
+        FluentActions.Invoking(() => Experiments.RateProbabilityToBeatControl(new CountStatistics(10, -1), ok)).Should().Throw<ArgumentException>().WithParameterName("control");
+        FluentActions.Invoking(() => Experiments.RateProbabilityToBeatControl(ok, new CountStatistics(double.NaN, 1))).Should().Throw<ArgumentException>().WithParameterName("treatment");
+        FluentActions.Invoking(() => Experiments.RateProbabilityToBeatControl(ok, new CountStatistics(-1, 1))).Should().Throw<ArgumentException>().WithParameterName("treatment");
+        FluentActions.Invoking(() => Experiments.RateProbabilityToBeatControl(ok, ok, 0, 1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("priorShape");
+        FluentActions.Invoking(() => Experiments.RateProbabilityToBeatControl(ok, ok, 1, double.PositiveInfinity)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("priorRate");
+        Experiments.RateProbabilityToBeatControl(new CountStatistics(0, 0), new CountStatistics(0, 0)).Should().BeApproximately(0.5, 1e-15);
+    }
+
+    [Test]
     public void SampleRatioMismatch_BadInput_ThrowsNamingArgument()
     {
         FluentActions.Invoking(() => Experiments.SampleRatioMismatch([1, 2], [1])).Should().Throw<ArgumentException>().WithParameterName("expectedWeights");

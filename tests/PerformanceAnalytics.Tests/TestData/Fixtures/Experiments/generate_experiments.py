@@ -348,6 +348,24 @@ for name, na, nb, ma, sa, mb, sb in [("clear", 4000, 4100, 10.0, 3.0, 10.4, 3.1)
                         "standardError": se, "liftStandardError": se_rel})
 out["sequentialEppo"] = seq
 
+# 12. Gamma-Poisson P(λ_B > λ_A) with Gamma(shape + events, rate + exposure) posteriors: scipy.integrate.quad of
+#     f_B(x)·F_A(x) (the definition), split around both posterior means.
+gp = []
+for ea, xa, eb, xb, shape, rate in [(269, 2608.0, 314, 2615.0, 1.0, 1.0), (3, 10.0, 7, 12.0, 1.0, 1.0), (0, 5.0, 2, 5.0, 1.0, 1.0),
+                                    (12000, 100000.0, 12150, 100000.0, 1.0, 1.0), (450, 1234.5, 410, 1300.25, 0.5, 0.1),
+                                    (1000000, 2.0e7, 1001500, 2.0e7, 1.0, 1.0)]:
+    aa, ba, ab, bb = shape + ea, rate + xa, shape + eb, rate + xb
+    ma, mb = aa / ba, ab / bb
+    sd = max(math.sqrt(aa) / ba, math.sqrt(ab) / bb)
+    lo = max(0.0, min(ma, mb) - 40 * sd)
+    hi = max(ma, mb) + 40 * sd
+    v, _ = integrate.quad(lambda x: stats.gamma.pdf(x, ab, scale=1 / bb) * stats.gamma.cdf(x, aa, scale=1 / ba), lo, hi,
+                          points=sorted({ma, mb}), epsabs=0, epsrel=1e-13, limit=2000)
+    v += stats.gamma.sf(hi, ab, scale=1 / bb)
+    gp.append({"control": {"events": ea, "exposure": xa}, "treatment": {"events": eb, "exposure": xb},
+               "priorShape": shape, "priorRate": rate, "quad": v})
+out["gammaPoisson"] = gp
+
 
 def clean(o):
     if isinstance(o, float):
