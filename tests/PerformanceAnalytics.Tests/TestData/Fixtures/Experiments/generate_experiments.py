@@ -362,8 +362,20 @@ for ea, xa, eb, xb, shape, rate in [(269, 2608.0, 314, 2615.0, 1.0, 1.0), (3, 10
     v, _ = integrate.quad(lambda x: stats.gamma.pdf(x, ab, scale=1 / bb) * stats.gamma.cdf(x, aa, scale=1 / ba), lo, hi,
                           points=sorted({ma, mb}), epsabs=0, epsrel=1e-13, limit=2000)
     v += stats.gamma.sf(hi, ab, scale=1 / bb)
+    exact = None
+    if ab == int(ab):
+        # Whole treatment shape: P = Σ_{k<α_B} C(α_A+k−1, k) q^k p^{α_A} (negative binomial CDF), p = β_A/(β_A+β_B), in mpmath.
+        with mpmath.workdps(35):
+            pp = mpmath.mpf(ba) / (mpmath.mpf(ba) + mpmath.mpf(bb))
+            qq = mpmath.mpf(bb) / (mpmath.mpf(ba) + mpmath.mpf(bb))
+            term = mpmath.power(pp, aa)
+            total = term
+            for k in range(1, int(ab)):
+                term = term * (aa + k - 1) / k * qq
+                total += term
+            exact = float(total)
     gp.append({"control": {"events": ea, "exposure": xa}, "treatment": {"events": eb, "exposure": xb},
-               "priorShape": shape, "priorRate": rate, "quad": v})
+               "priorShape": shape, "priorRate": rate, "quad": v, "exact": exact})
 out["gammaPoisson"] = gp
 
 
