@@ -25,6 +25,13 @@ internal static class SeasonalityFixtures
             .Select(l => Math.Log(double.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)))
             .ToArray();
 
+    /// <summary>Reads a one-column CSV fixture (comment lines start with '#', then a header).</summary>
+    public static double[] ReadColumn(string file) =>
+        File.ReadLines(Path.Combine(Folder, file))
+            .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("value", StringComparison.Ordinal))
+            .Select(l => double.Parse(l, System.Globalization.CultureInfo.InvariantCulture))
+            .ToArray();
+
     private static T Read<T>(string file) =>
         JsonSerializer.Deserialize<T>(File.ReadAllText(Path.Combine(Folder, file)), _jsonOptions)
         ?? throw new InvalidDataException(file);
@@ -37,7 +44,9 @@ internal static class SeasonalityFixtures
 /// <summary>One statsmodels STL case: input, the STL(...) keyword arguments, fit(...) arguments and outputs.</summary>
 public sealed record StatsmodelsStlCase(
     string Name, int Period, Dictionary<string, JsonElement> Options, Dictionary<string, int> Fit,
-    double[] Y, double[] Trend, double[] Seasonal, double[] Remainder, double[] Weights)
+    double[] Y, double[] Trend, double[] Seasonal, double[] Remainder, double[] Weights,
+    [property: JsonPropertyName("trend_strength")] double TrendStrength,
+    [property: JsonPropertyName("seasonal_strength")] double SeasonalStrength)
 {
     public StlOptions ToOptions()
     {

@@ -26,6 +26,19 @@ public sealed class StlTests
         MaxAbsDifference(result.Weights, c.Weights).Should().BeLessThan(Tolerance, "weights");
     }
 
+    // Reference: Wang, Smith & Hyndman (2006) strengths computed with numpy from statsmodels' components
+    // (make_fixtures.py, fields trend_strength / seasonal_strength).
+    [TestCaseSource(nameof(StatsmodelsCases))]
+    public void Stl_Strengths_MatchNumpyOnStatsmodelsComponents(StatsmodelsStlCase c)
+    {
+        var result = Sut.Stl(c.Y, c.Period, c.ToOptions());
+
+        result.TrendStrength.Should().BeApproximately(c.TrendStrength, 1e-9);
+        result.SeasonalStrength.Should().BeApproximately(c.SeasonalStrength, 1e-9);
+        Sut.TrendStrength(c.Trend, c.Remainder).Should().BeApproximately(c.TrendStrength, 1e-12);
+        Sut.SeasonalStrength(c.Seasonal, c.Remainder).Should().BeApproximately(c.SeasonalStrength, 1e-12);
+    }
+
     // Reference: R 4.2.2 stats::stl(ts(y, frequency = p), s.window = "periodic", robust = TRUE), fixture
     // r_stl_periodic_robust.json (r_stl_periodic.R). R runs the same Fortran with s.window = 10n + 1, s.degree 0,
     // jumps ceiling(window / 10), inner 1, outer 15, then averages the seasonal over each cycle position.
