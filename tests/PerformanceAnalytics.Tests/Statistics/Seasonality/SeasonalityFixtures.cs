@@ -16,7 +16,7 @@ internal static class SeasonalityFixtures
 
     public static IReadOnlyList<AcfCase> StatsmodelsAcf() => Read<AcfFile>("statsmodels_acf.json").Cases;
 
-    public static IReadOnlyList<RStlCase> RPeriodicRobust() => Read<List<RStlCase>>("r_stl_periodic_robust.json");
+    public static IReadOnlyList<RStlCase> RPeriodic() => Read<List<RStlCase>>("r_stl_periodic.json");
 
     /// <summary>Log daily page views of Peyton Manning, 2012-05-01 … 2013-07-23 (448 consecutive days).</summary>
     public static double[] PeytonManningLog() =>
@@ -91,9 +91,9 @@ public sealed record AcfCase(string Name, int Nlags, double[] Y, double[] Acf)
     public override string ToString() => Name;
 }
 
-/// <summary>One R stl(s.window = "periodic", robust = TRUE) case with the settings R used.</summary>
+/// <summary>One R stl(s.window = "periodic", robust) case with the settings R used.</summary>
 public sealed record RStlCase(
-    string Name, int Period, double[] Y,
+    string Name, int Period, bool Robust, double[] Y,
     [property: JsonPropertyName("s_window")] int SWindow,
     [property: JsonPropertyName("t_window")] int TWindow,
     [property: JsonPropertyName("l_window")] int LWindow,

@@ -44,6 +44,34 @@ public sealed class StlValidationTests
         result.Trend.Should().HaveCount(48);
     }
 
+    [TestCase(24)]
+    [TestCase(30)]
+    public void StlPeriodic_TwoPeriodsOrFewer_ThrowsNamingY(int longPeriod)
+    {
+        var act = () => Sut.StlPeriodic(_series, longPeriod, robust: true);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("y");
+    }
+
+    [Test]
+    public void StlPeriodic_PeriodBelowTwo_ThrowsNamingPeriod()
+    {
+        var act = () => Sut.StlPeriodic(_series, 1, robust: false);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("period");
+    }
+
+    [Test]
+    public void StlPeriodic_SeasonalIsPeriodic()
+    {
+        var result = Sut.StlPeriodic(_series, 12, robust: true);
+
+        for (var i = 12; i < _series.Length; i++)
+        {
+            result.Seasonal[i].Should().Be(result.Seasonal[i - 12]);
+        }
+    }
+
     private static IEnumerable<TestCaseData> BadOptions()
     {
         yield return new TestCaseData(new StlOptions { Seasonal = 8 }).SetArgDisplayNames("even seasonal");
