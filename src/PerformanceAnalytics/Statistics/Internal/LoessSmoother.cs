@@ -163,8 +163,8 @@ internal static class LoessSmoother
         else
         {
             var half = (length - 1) / 2;
-            var weightedY = workspace.WeightedY.AsSpan(0, n);
-            if (robust && kernel is not null)
+            var weightedY = robust && kernel is not null ? workspace.WeightedY.AsSpan(0, n) : Span<double>.Empty;
+            if (!weightedY.IsEmpty)
             {
                 for (var i = 0; i < n; i++)
                 {
