@@ -131,9 +131,13 @@ internal static class LoessSmoother
     /// <param name="output">Smoothed values.</param>
     /// <param name="kernel">Precomputed kernel of <paramref name="length"/> (null when the window exceeds the series).</param>
     /// <param name="workspace">Buffers of at least y.Length elements.</param>
+    /// <param name="weightSumsCurrent">
+    /// True when the previous call with this workspace used the same series length, kernel and robustness weights,
+    /// so the weight sums it left in the workspace can be reused (only the data sums are recomputed).
+    /// </param>
     public static void Smooth(
         ReadOnlySpan<double> y, int length, int degree, int jump, ReadOnlySpan<double> robustness,
-        Span<double> output, LoessKernel? kernel, LoessWorkspace workspace)
+        Span<double> output, LoessKernel? kernel, LoessWorkspace workspace, bool weightSumsCurrent = false)
     {
         var n = y.Length;
         if (n < 2)
@@ -145,7 +149,7 @@ internal static class LoessSmoother
         var step = Math.Min(jump, n - 1);
         if (step == 1 && kernel is not null && length < n)
         {
-            SmoothEverywhere(y, degree, robustness, output, kernel, workspace);
+            SmoothEverywhere(y, degree, robustness, output, kernel, workspace, weightSumsCurrent);
             return;
         }
 
@@ -227,7 +231,7 @@ internal static class LoessSmoother
     /// are computed together as sliding correlations with the kernel, the ends one by one.</summary>
     private static void SmoothEverywhere(
         ReadOnlySpan<double> y, int degree, ReadOnlySpan<double> robustness, Span<double> output,
-        LoessKernel kernel, LoessWorkspace workspace)
+        LoessKernel kernel, LoessWorkspace workspace, bool weightSumsCurrent)
     {
         var n = y.Length;
         var length = kernel.Length;
@@ -263,7 +267,15 @@ internal static class LoessSmoother
         var s2 = workspace.S2.AsSpan(0, count);
         var t0 = workspace.T0.AsSpan(0, count);
         var t1 = workspace.T1.AsSpan(0, count);
-        LoessVector.CorrelateMoments(robustness, weightedY, kernel, s0, s1, s2, t0, t1);
+        if (weightSumsCurrent)
+        {
+            LoessVector.CorrelateData(weightedY, kernel, t0, t1);
+        }
+        else
+        {
+            LoessVector.CorrelateMoments(robustness, weightedY, kernel, s0, s1, s2, t0, t1);
+        }
+
         var threshold = 0.001 * (n - 1.0);
         for (var i = 0; i < count; i++)
         {

@@ -160,4 +160,52 @@ internal static class LoessVector
             t1[i] = b1;
         }
     }
+
+    /// <summary>The two data sums of <see cref="CorrelateMoments"/> alone (t0 = Σ w·ry, t1 = Σ w·d·ry), for passes
+    /// where the robustness weights, and so the weight sums, have not changed.</summary>
+    public static void CorrelateData(ReadOnlySpan<double> ry, LoessKernel kernel, Span<double> t0, Span<double> t1)
+    {
+        var count = t0.Length;
+        var length = kernel.Length;
+        if (ry.Length < count + length - 1)
+        {
+            throw new ArgumentException("The input is shorter than the windows require.", nameof(ry));
+        }
+
+        var k0 = kernel.Weights;
+        var k1 = kernel.FirstMoment;
+        ref var ryr = ref MemoryMarshal.GetReference(ry);
+        var width = Vector<double>.Count;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i + width <= count; i += width)
+            {
+                var b0 = Vector<double>.Zero;
+                var b1 = Vector<double>.Zero;
+                for (var j = 0; j < length; j++)
+                {
+                    var vry = Vector.LoadUnsafe(ref ryr, (nuint)(i + j));
+                    b0 += new Vector<double>(k0[j]) * vry;
+                    b1 += new Vector<double>(k1[j]) * vry;
+                }
+
+                b0.CopyTo(t0[i..]);
+                b1.CopyTo(t1[i..]);
+            }
+        }
+
+        for (; i < count; i++)
+        {
+            double b0 = 0, b1 = 0;
+            for (var j = 0; j < length; j++)
+            {
+                b0 += k0[j] * ry[i + j];
+                b1 += k1[j] * ry[i + j];
+            }
+
+            t0[i] = b0;
+            t1[i] = b1;
+        }
+    }
 }

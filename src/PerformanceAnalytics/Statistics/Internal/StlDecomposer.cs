@@ -32,6 +32,8 @@ internal sealed class StlDecomposer
     private readonly double[] _average2;    // n + 2p: moving-average buffer
     private readonly double[] _lowPass;     // n
     private readonly LoessWorkspace _loess;
+    private readonly LoessWorkspace _trendLoess;  // keeps the trend smoother's weight sums between inner passes
+    private bool _trendWeightSumsCurrent;
     private readonly double[] _sub;         // subseries values
     private readonly double[] _subWeights;  // subseries robustness weights
     private readonly double[] _subSmooth;   // subseries smooth, extended by one point at each end
@@ -55,6 +57,7 @@ internal sealed class StlDecomposer
         _average2 = new double[_n + (2 * p)];
         _lowPass = new double[_n];
         _loess = new LoessWorkspace(Math.Max(_n, maxSub + 2));
+        _trendLoess = new LoessWorkspace(_n);
         _sub = new double[maxSub];
         _subWeights = new double[maxSub];
         _subSmooth = new double[maxSub + 2];
@@ -118,7 +121,8 @@ internal sealed class StlDecomposer
 
         LoessSmoother.Smooth(
             _work, _s.Trend, _s.TrendDegree, _s.TrendJump, useWeights ? _weights : ReadOnlySpan<double>.Empty,
-            _trend, _trendKernel, _loess);
+            _trend, _trendKernel, _trendLoess, useWeights && _trendWeightSumsCurrent);
+        _trendWeightSumsCurrent = useWeights;
     }
 
     private void SmoothCycleSubseries(bool useWeights)
@@ -181,6 +185,7 @@ internal sealed class StlDecomposer
 
     private void UpdateRobustnessWeights()
     {
+        _trendWeightSumsCurrent = false;
         var n = _n;
         for (var i = 0; i < n; i++)
         {
