@@ -81,7 +81,7 @@ public static partial class Seasonality
         var maxLag = 0;
         foreach (var p in candidates)
         {
-            if (n >= 2 * p)
+            if (p <= n / 2)
             {
                 maxLag = Math.Max(maxLag, p);
             }
@@ -92,7 +92,7 @@ public static partial class Seasonality
         for (var c = 0; c < candidates.Length; c++)
         {
             var p = candidates[c];
-            if (n < 2 * p)
+            if (p > n / 2)
             {
                 results[c] = new SeasonalityCandidate(p, false, double.NaN, double.NaN, bound, false);
                 continue;

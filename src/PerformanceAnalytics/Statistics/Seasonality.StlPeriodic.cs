@@ -15,14 +15,20 @@ public static partial class Seasonality
     /// else inner 2 and outer 0.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is less than 2, or <paramref name="length"/>
-    /// is negative or so large that 10·n + 1 overflows.</exception>
+    /// is not more than two periods (R: "series is not periodic or has less than two periods") or so large that
+    /// 10·n + 1 overflows.</exception>
     /// <remarks>Use with <see cref="Stl(ReadOnlySpan{double}, int, StlOptions?)"/>; <see cref="StlPeriodic"/> also applies
     /// R's final averaging of the seasonal component.</remarks>
     public static StlOptions RPeriodicStlOptions(int length, int period, bool robust)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 2);
-        ArgumentOutOfRangeException.ThrowIfNegative(length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, (int.MaxValue - 1) / 10);
+        if (period > (length - 1) / 2)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(length), length, $"R's stl needs more than two periods of {period} values.");
+        }
+
         var seasonal = (10 * length) + 1;
         var trend = NextOddRounded(Math.Ceiling(1.5 * period / (1.0 - (1.5 / seasonal))));
         var lowPass = NextOddRounded(period);
@@ -83,7 +89,7 @@ public static partial class Seasonality
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(period, 2);
         Guard.Finite(y, nameof(y));
-        if (y.Length <= 2 * period)
+        if (period > (y.Length - 1) / 2)
         {
             throw new ArgumentException(
                 $"The series ({y.Length} values) must be longer than two periods of {period}.", nameof(y));

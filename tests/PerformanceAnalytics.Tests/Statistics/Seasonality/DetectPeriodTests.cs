@@ -89,6 +89,15 @@ public sealed class DetectPeriodTests
     }
 
     [Test]
+    public void DetectPeriod_HugeCandidate_IsSkipped()
+    {
+        var detection = Sut.DetectPeriod([1.0, 2.0, 3.0, 4.0], [int.MaxValue]);
+
+        detection.Period.Should().BeNull();
+        detection.Candidates.Should().ContainSingle().Which.Evaluated.Should().BeFalse();
+    }
+
+    [Test]
     public void DetectPeriod_NaN_ThrowsNamingY()
     {
         var act = () => Sut.DetectPeriod([1.0, double.NaN, 3.0, 4.0], [2]);

@@ -28,10 +28,11 @@ public sealed class StlValidationTests
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("period");
     }
 
-    [Test]
-    public void Stl_PeriodLongerThanHalfTheSeries_ThrowsNamingPeriod()
+    [TestCase(25)]
+    [TestCase(int.MaxValue)]
+    public void Stl_PeriodLongerThanHalfTheSeries_ThrowsNamingPeriod(int longPeriod)
     {
-        var act = () => Sut.Stl(_series, 25);
+        var act = () => Sut.Stl(_series, longPeriod);
 
         act.Should().Throw<ArgumentException>().WithParameterName("period");
     }
@@ -46,6 +47,7 @@ public sealed class StlValidationTests
 
     [TestCase(24)]
     [TestCase(30)]
+    [TestCase(int.MaxValue)]
     public void StlPeriodic_TwoPeriodsOrFewer_ThrowsNamingY(int longPeriod)
     {
         var act = () => Sut.StlPeriodic(_series, longPeriod, robust: true);
@@ -59,6 +61,17 @@ public sealed class StlValidationTests
         var act = () => Sut.StlPeriodic(_series, 1, robust: false);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("period");
+    }
+
+    [TestCase(24, 12)]
+    [TestCase(0, 2)]
+    [TestCase(-5, 2)]
+    [TestCase(300_000_000, 2)]
+    public void RPeriodicStlOptions_LengthNotAboveTwoPeriodsOrTooLarge_ThrowsNamingLength(int badLength, int period)
+    {
+        var act = () => Sut.RPeriodicStlOptions(badLength, period, robust: true);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("length");
     }
 
     [Test]
