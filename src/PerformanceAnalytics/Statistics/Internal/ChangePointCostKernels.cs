@@ -33,11 +33,11 @@ internal readonly struct LogVarianceKernel(double[] sum, double[] sumSquares, do
     }
 }
 
-/// <summary>Adds ln(m) to the cost of each segment of length m (the MBIC segment term).</summary>
-internal readonly struct LogLengthKernel<TInner>(TInner inner) : IChangePointCostKernel
+/// <summary>Adds ln(m) to the cost of each segment of length m (the MBIC segment term), from a table of ln m.</summary>
+internal readonly struct LogLengthKernel<TInner>(TInner inner, double[] logLength) : IChangePointCostKernel
     where TInner : struct, IChangePointCostKernel
 {
-    public double Cost(int start, int end) => inner.Cost(start, end) + Math.Log(end - start);
+    public double Cost(int start, int end) => inner.Cost(start, end) + logLength[end - start];
 }
 
 /// <summary>An algorithm that runs over a struct cost kernel.</summary>
