@@ -1,0 +1,220 @@
+namespace PerformanceAnalytics.Statistics.Internal;
+
+/// <summary>
+/// The ETS state-space recursions (Hyndman et al. 2008, tables 2.2–2.3, error-correction form) with
+/// R <c>forecast</c>'s conventions: state vector (ℓ, b, s₁ … sₘ) with s₁ the most recent seasonal state,
+/// β and γ applied to the same "p − q" corrections as <c>etscalc</c>, and the criterion
+/// n ln Σε² (+ 2 Σ ln|ŷ| for multiplicative errors).
+/// </summary>
+internal static class EtsEngine
+{
+    /// <summary>Guard against division by a (near) zero seasonal index or level (as R's <c>TOL</c>).</summary>
+    private const double Tolerance = 1e-10;
+
+    /// <summary>Value substituted for a ratio with a (near) zero denominator (as R's <c>HUGEN</c>).</summary>
+    private const double Huge = 1e10;
+
+    /// <summary>
+    /// Runs the recursion over <paramref name="y"/> from <paramref name="initialState"/> and returns the sum of
+    /// squared innovations; <paramref name="logAbsForecastSum"/> receives Σ ln|ŷₜ| and
+    /// <paramref name="rawSquaredErrorSum"/> Σ (yₜ − ŷₜ)².
+    /// </summary>
+    /// <param name="y">Observations.</param>
+    /// <param name="model">Model structure.</param>
+    /// <param name="m">Seasonal period (ignored without seasonality).</param>
+    /// <param name="alpha">α.</param>
+    /// <param name="beta">β (ignored without trend).</param>
+    /// <param name="gamma">γ (ignored without seasonality).</param>
+    /// <param name="phi">φ (1 when undamped).</param>
+    /// <param name="initialState">(ℓ₀, b₀?, s₁ … sₘ) in R's order.</param>
+    /// <param name="ring">Scratch of length ≥ m for the seasonal states.</param>
+    /// <param name="residuals">Receives εₜ when not empty.</param>
+    /// <param name="finalState">Receives the state after the last observation when not empty (same layout as <paramref name="initialState"/>).</param>
+    /// <param name="logAbsForecastSum">Σ ln|ŷₜ| (only computed for multiplicative errors; 0 otherwise).</param>
+    /// <param name="rawSquaredErrorSum">Σ (yₜ − ŷₜ)².</param>
+    /// <returns>Σ εₜ².</returns>
+    public static double Run(
+        ReadOnlySpan<double> y,
+        EtsModel model,
+        int m,
+        double alpha,
+        double beta,
+        double gamma,
+        double phi,
+        ReadOnlySpan<double> initialState,
+        Span<double> ring,
+        Span<double> residuals,
+        Span<double> finalState,
+        out double logAbsForecastSum,
+        out double rawSquaredErrorSum)
+    {
+        var hasTrend = model.Trend != EtsTrend.None;
+        var season = model.Seasonal;
+        var multError = model.Error == EtsError.Multiplicative;
+        var l = initialState[0];
+        var b = hasTrend ? initialState[1] : 0.0;
+        var offset = hasTrend ? 2 : 1;
+        if (season == EtsSeasonal.None)
+        {
+            m = 1;
+        }
+        else
+        {
+            // ring[(head + k) % m] holds R's s[m − k] (k = 0 is the oldest state, used next).
+            for (var j = 0; j < m; j++)
+            {
+                ring[m - 1 - j] = initialState[offset + j];
+            }
+        }
+
+        var betaOverAlpha = beta / alpha;
+        var head = 0;
+        var sse = 0.0;
+        var raw = 0.0;
+        var logSum = 0.0;
+        var product = 1.0;
+        var storeResiduals = !residuals.IsEmpty;
+        for (var i = 0; i < y.Length; i++)
+        {
+            var phib = hasTrend ? phi * b : 0.0;
+            var q = l + phib;
+            var yi = y[i];
+            double f;
+            double p;
+            var s = 0.0;
+            switch (season)
+            {
+                case EtsSeasonal.Additive:
+                    s = ring[head];
+                    f = q + s;
+                    p = yi - s;
+                    break;
+                case EtsSeasonal.Multiplicative:
+                    s = ring[head];
+                    f = q * s;
+                    p = Math.Abs(s) < Tolerance ? Huge : yi / s;
+                    break;
+                default:
+                    f = q;
+                    p = yi;
+                    break;
+            }
+
+            var diff = yi - f;
+            raw += diff * diff;
+            double e;
+            if (multError)
+            {
+                e = diff / f;
+
+                // Σ ln|ŷ| through a running product, renormalised before it leaves the safe range, so the
+                // loop takes a logarithm only every few hundred steps.
+                product *= Math.Abs(f);
+                if (product > 1e150 || product < 1e-150)
+                {
+                    logSum += Math.Log(product);
+                    product = 1.0;
+                }
+            }
+            else
+            {
+                e = diff;
+            }
+
+            sse += e * e;
+            if (storeResiduals)
+            {
+                residuals[i] = e;
+            }
+
+            var newL = q + (alpha * (p - q));
+            if (hasTrend)
+            {
+                b = phib + (betaOverAlpha * (newL - l - phib));
+            }
+
+            if (season != EtsSeasonal.None)
+            {
+                double t;
+                if (season == EtsSeasonal.Additive)
+                {
+                    t = yi - q;
+                }
+                else
+                {
+                    t = Math.Abs(q) < Tolerance ? Huge : yi / q;
+                }
+
+                ring[head] = s + (gamma * (t - s));
+                head++;
+                if (head == m)
+                {
+                    head = 0;
+                }
+            }
+
+            l = newL;
+        }
+
+        logAbsForecastSum = multError ? logSum + Math.Log(product) : 0.0;
+        rawSquaredErrorSum = raw;
+        if (!finalState.IsEmpty)
+        {
+            finalState[0] = l;
+            if (hasTrend)
+            {
+                finalState[1] = b;
+            }
+
+            if (season != EtsSeasonal.None)
+            {
+                for (var j = 0; j < m; j++)
+                {
+                    finalState[offset + j] = ring[(head + m - 1 - j) % m];
+                }
+            }
+        }
+
+        return sse;
+    }
+
+    /// <summary>R's criterion n ln Σε² (+ 2 Σ ln|ŷ|), +∞ when undefined and floored at −10¹⁰ (perfect fits).</summary>
+    public static double Criterion(int n, double sse, double logAbsForecastSum, bool multiplicativeError)
+    {
+        var lik = n * Math.Log(sse);
+        if (multiplicativeError)
+        {
+            lik += 2 * logAbsForecastSum;
+        }
+
+        if (double.IsNaN(lik))
+        {
+            return double.PositiveInfinity;
+        }
+
+        return lik < -1e10 ? -1e10 : lik;
+    }
+
+    /// <summary>Point forecasts from a state (R's <c>forecast</c>/<c>etsforecast</c>).</summary>
+    public static void Forecast(ReadOnlySpan<double> state, EtsModel model, int m, double phi, Span<double> destination)
+    {
+        var hasTrend = model.Trend != EtsTrend.None;
+        var offset = hasTrend ? 2 : 1;
+        var l = state[0];
+        var b = hasTrend ? state[1] : 0.0;
+        var phistar = phi;
+        for (var i = 0; i < destination.Length; i++)
+        {
+            var f = hasTrend ? l + (phistar * b) : l;
+            if (model.Seasonal != EtsSeasonal.None)
+            {
+                // R: j = m − 1 − i (mod m) in the (s₁ … sₘ) layout.
+                var j = m - 1 - (i % m);
+                f = model.Seasonal == EtsSeasonal.Additive ? f + state[offset + j] : f * state[offset + j];
+            }
+
+            destination[i] = f;
+            phistar += Math.Abs(phi - 1.0) < Tolerance ? 1.0 : Math.Pow(phi, i + 2);
+        }
+    }
+}
