@@ -1,6 +1,8 @@
 using MathNet.Numerics.Distributions;
 
-namespace PerformanceAnalytics.Statistics.Internal;
+using PerformanceAnalytics.Statistics.Internal;
+
+namespace PerformanceAnalytics.Statistics;
 
 /// <summary>Benchmark forecasts and the Theta method (internal implementations behind <see cref="Forecasting"/>).</summary>
 internal static class ForecastBaselines
