@@ -13,12 +13,16 @@ namespace PerformanceAnalytics.Statistics;
 /// </remarks>
 public static class Forecasting
 {
-    /// <summary>Automatic forecast: the ETS family fitted by maximum likelihood and combined by AICc.</summary>
+    /// <summary>Automatic forecast: the ETS family fitted by maximum likelihood and averaged with AICc (Akaike) weights.</summary>
     /// <param name="y">Observations in time order, equally spaced, no gaps (interpolate missing values first).</param>
     /// <param name="seasonalPeriod">Observations per seasonal cycle: 1 = non-seasonal, 4 quarterly, 7 daily with a weekly cycle, 12 monthly.</param>
     /// <param name="horizon">Number of steps to forecast (≥ 1).</param>
     /// <param name="level">Coverage of the prediction interval, in (0, 1).</param>
-    /// <returns>The forecast; <see cref="ForecastResult.Model"/> names the chosen model.</returns>
+    /// <returns>
+    /// The forecast. <see cref="ForecastResult.Model"/> is the best model's name (e.g. <c>ETS(M,N,M)</c>) when it carries
+    /// more than 99 % of the weight, otherwise <c>AICc-weighted ETS: ETS(M,N,M) 0.71, ETS(A,N,A) 0.29</c>
+    /// (models with weight ≥ 0.01, best first); <c>Naive</c> for the short-series fallback.
+    /// </returns>
     /// <exception cref="ArgumentException"><paramref name="y"/> is empty or holds NaN or ±∞.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="seasonalPeriod"/> &lt; 1, <paramref name="horizon"/> &lt; 1 or <paramref name="level"/> outside (0, 1).</exception>
     /// <remarks>
@@ -26,21 +30,31 @@ public static class Forecasting
     /// Candidates are those of R's <c>ets(y)</c>: additive or multiplicative errors, no/additive/damped trend,
     /// no/additive/multiplicative seasonality, without the forbidden combinations (additive error with
     /// multiplicative season) and without multiplicative components for data that are not strictly positive.
-    /// Each is fitted by Nelder–Mead on the likelihood as <c>forecast::ets</c> does; the model with the smallest
-    /// AICc is selected and its analytic prediction interval returned (every candidate belongs to
-    /// Hyndman et al.'s classes 1–3, so no simulation is needed).
+    /// Each is fitted by Nelder–Mead on the likelihood exactly as <c>forecast::ets</c> does (same starting values,
+    /// bounds, admissibility test and stopping rule; the fits agree with R to 1e-6).
+    /// </para>
+    /// <para>
+    /// Combination rule: instead of keeping only the smallest-AICc model (R's choice), the forecasts and interval
+    /// bounds of all candidates are averaged with Akaike weights wᵢ ∝ exp(−ΔAICcᵢ / 2) (Burnham and Anderson 2002;
+    /// Kolassa 2011, "Combining exponential smoothing forecasts using Akaike weights", IJF 27). On the project's
+    /// out-of-sample evaluation (15 classic R series with a two-season holdout; two Wikipedia page-view series,
+    /// log scale, 8 origins × 28 days) this lowered mean MASE on both sets relative to the selected model
+    /// (1.3891 vs 1.3949 and 1.0724 vs 1.0735) with 95 % coverage of 93.0 % and 97.3 %; combining with the Theta
+    /// method was better on the daily series but much worse on the classic ones (1.65), so Theta is not part of it.
+    /// Averaging bounds is an approximation of the mixture's quantiles; every candidate's interval is analytic
+    /// (Hyndman et al.'s classes 1–3), so no simulation is involved and the result is deterministic.
     /// </para>
     /// <para>
     /// Seasonal periods above 24 are not modelled seasonally (as R's <c>ets</c>, whose state space would need
-    /// one state per season); such series get a non-seasonal ETS model. A series of fewer than 7 points, or a
+    /// one state per season); such series get non-seasonal ETS models. A series of fewer than 7 points, or a
     /// constant one, gets the naive forecast (last value; interval from the root mean square of the first
-    /// differences, NaN bounds for a single point). The model name is then <c>Naive</c>.
+    /// differences; NaN bounds for a single point).
     /// </para>
     /// </remarks>
     public static ForecastResult Auto(ReadOnlySpan<double> y, int seasonalPeriod, int horizon, double level = 0.95)
     {
         Validate(y, seasonalPeriod, horizon, level);
-        return AutoCore(y, seasonalPeriod, horizon, level, EtsAutoRule.Selection);
+        return AutoCore(y, seasonalPeriod, horizon, level, EtsAutoRule.AkaikeWeights);
     }
 
     /// <summary>Forecast from one ETS model, fitted by maximum likelihood with any fixed parameters held.</summary>
@@ -147,18 +161,26 @@ public static class Forecasting
         var mean = new double[horizon];
         var lower = new double[horizon];
         var upper = new double[horizon];
+        fits.Sort((a, b) => a.Aicc.CompareTo(b.Aicc));
         var total = 0.0;
         foreach (var fit in fits)
         {
             total += Math.Exp(-0.5 * (fit.Aicc - best.Aicc));
         }
 
+        var name = new System.Text.StringBuilder("AICc-weighted ETS:");
+        var bestWeight = 1 / total;
         foreach (var fit in fits)
         {
             var w = Math.Exp(-0.5 * (fit.Aicc - best.Aicc)) / total;
             if (w < 1e-6)
             {
                 continue;
+            }
+
+            if (w >= 0.01)
+            {
+                name.Append(System.Globalization.CultureInfo.InvariantCulture, $" {fit.Model.Name} {w:F2},");
             }
 
             var f = FromEts(fit, horizon, level);
@@ -170,7 +192,7 @@ public static class Forecasting
             }
         }
 
-        return new ForecastResult("AICc-weighted ETS (best " + best.Model.Name + ")", mean, lower, upper, level);
+        return new ForecastResult(bestWeight > 0.99 ? best.Model.Name : name.ToString().TrimEnd(','), mean, lower, upper, level);
     }
 
     internal static ForecastResult FromEts(EtsEstimate fit, int horizon, double level)

@@ -49,12 +49,51 @@ internal static class EtsEngine
         out double rawSquaredErrorSum)
     {
         var hasTrend = model.Trend != EtsTrend.None;
-        var season = model.Seasonal;
         var multError = model.Error == EtsError.Multiplicative;
+        return (hasTrend, model.Seasonal, multError) switch
+        {
+            (false, EtsSeasonal.None, false) => Core<No, No, No, No>(y, m, alpha, beta, gamma, phi, initialState, ring, residuals, finalState, out logAbsForecastSum, out rawSquaredErrorSum),
+            (false, EtsSeasonal.None, true) => Core<No, No, No, Yes>(y, m, alpha, beta, gamma, phi, initialState, ring, residuals, finalState, out logAbsForecastSum, out rawSquaredErrorSum),
+            (true, EtsSeasonal.None, false) => Core<Yes, No, No, No>(y, m, alpha, beta, gamma, phi, initialState, ring, residuals, finalState, out logAbsForecastSum, out rawSquaredErrorSum),
+            (true, EtsSeasonal.None, true) => Core<Yes, No, No, Yes>(y, m, alpha, beta, gamma, phi, initialState, ring, residuals, finalState, out logAbsForecastSum, out rawSquaredErrorSum),
+            (false, EtsSeasonal.Additive, false) => Core<No, Yes, No, No>(y, m, alpha, beta, gamma, phi, initialState, ring, residuals, finalState, out logAbsForecastSum, out rawSquaredErrorSum),
+            (false, EtsSeasonal.Additive, true) => Core<No, Yes, No, Yes>(y, m, alpha, beta, gamma, phi, initialState, ring, residuals, finalState, out logAbsForecastSum, out rawSquaredErrorSum),
+            (true, EtsSeasonal.Additive, false) => Core<Yes, Yes, No, No>(y, m, alpha, beta, gamma, phi, initialState, ring, residuals, finalState, out logAbsForecastSum, out rawSquaredErrorSum),
+            (true, EtsSeasonal.Additive, true) => Core<Yes, Yes, No, Yes>(y, m, alpha, beta, gamma, phi, initialState, ring, residuals, finalState, out logAbsForecastSum, out rawSquaredErrorSum),
+            (false, EtsSeasonal.Multiplicative, false) => Core<No, No, Yes, No>(y, m, alpha, beta, gamma, phi, initialState, ring, residuals, finalState, out logAbsForecastSum, out rawSquaredErrorSum),
+            (false, EtsSeasonal.Multiplicative, true) => Core<No, No, Yes, Yes>(y, m, alpha, beta, gamma, phi, initialState, ring, residuals, finalState, out logAbsForecastSum, out rawSquaredErrorSum),
+            (true, EtsSeasonal.Multiplicative, false) => Core<Yes, No, Yes, No>(y, m, alpha, beta, gamma, phi, initialState, ring, residuals, finalState, out logAbsForecastSum, out rawSquaredErrorSum),
+            _ => Core<Yes, No, Yes, Yes>(y, m, alpha, beta, gamma, phi, initialState, ring, residuals, finalState, out logAbsForecastSum, out rawSquaredErrorSum),
+        };
+    }
+
+    /// <summary>
+    /// The recursion, specialised per model structure through struct type arguments so the JIT removes the
+    /// component switches from the loop (one tight loop per model class; no allocation).
+    /// </summary>
+    private static double Core<TTrend, TAddSeason, TMulSeason, TMulError>(
+        ReadOnlySpan<double> y,
+        int m,
+        double alpha,
+        double beta,
+        double gamma,
+        double phi,
+        ReadOnlySpan<double> initialState,
+        Span<double> ring,
+        Span<double> residuals,
+        Span<double> finalState,
+        out double logAbsForecastSum,
+        out double rawSquaredErrorSum)
+        where TTrend : struct, IFlag
+        where TAddSeason : struct, IFlag
+        where TMulSeason : struct, IFlag
+        where TMulError : struct, IFlag
+    {
+        var seasonal = TAddSeason.Value || TMulSeason.Value;
         var l = initialState[0];
-        var b = hasTrend ? initialState[1] : 0.0;
-        var offset = hasTrend ? 2 : 1;
-        if (season == EtsSeasonal.None)
+        var b = TTrend.Value ? initialState[1] : 0.0;
+        var offset = TTrend.Value ? 2 : 1;
+        if (!seasonal)
         {
             m = 1;
         }
@@ -76,34 +115,34 @@ internal static class EtsEngine
         var storeResiduals = !residuals.IsEmpty;
         for (var i = 0; i < y.Length; i++)
         {
-            var phib = hasTrend ? phi * b : 0.0;
+            var phib = TTrend.Value ? phi * b : 0.0;
             var q = l + phib;
             var yi = y[i];
             double f;
             double p;
             var s = 0.0;
-            switch (season)
+            if (TAddSeason.Value)
             {
-                case EtsSeasonal.Additive:
-                    s = ring[head];
-                    f = q + s;
-                    p = yi - s;
-                    break;
-                case EtsSeasonal.Multiplicative:
-                    s = ring[head];
-                    f = q * s;
-                    p = Math.Abs(s) < Tolerance ? Huge : yi / s;
-                    break;
-                default:
-                    f = q;
-                    p = yi;
-                    break;
+                s = ring[head];
+                f = q + s;
+                p = yi - s;
+            }
+            else if (TMulSeason.Value)
+            {
+                s = ring[head];
+                f = q * s;
+                p = Math.Abs(s) < Tolerance ? Huge : yi / s;
+            }
+            else
+            {
+                f = q;
+                p = yi;
             }
 
             var diff = yi - f;
             raw += diff * diff;
             double e;
-            if (multError)
+            if (TMulError.Value)
             {
                 e = diff / f;
 
@@ -128,23 +167,14 @@ internal static class EtsEngine
             }
 
             var newL = q + (alpha * (p - q));
-            if (hasTrend)
+            if (TTrend.Value)
             {
                 b = phib + (betaOverAlpha * (newL - l - phib));
             }
 
-            if (season != EtsSeasonal.None)
+            if (seasonal)
             {
-                double t;
-                if (season == EtsSeasonal.Additive)
-                {
-                    t = yi - q;
-                }
-                else
-                {
-                    t = Math.Abs(q) < Tolerance ? Huge : yi / q;
-                }
-
+                var t = TAddSeason.Value ? yi - q : (Math.Abs(q) < Tolerance ? Huge : yi / q);
                 ring[head] = s + (gamma * (t - s));
                 head++;
                 if (head == m)
@@ -156,17 +186,17 @@ internal static class EtsEngine
             l = newL;
         }
 
-        logAbsForecastSum = multError ? logSum + Math.Log(product) : 0.0;
+        logAbsForecastSum = TMulError.Value ? logSum + Math.Log(product) : 0.0;
         rawSquaredErrorSum = raw;
         if (!finalState.IsEmpty)
         {
             finalState[0] = l;
-            if (hasTrend)
+            if (TTrend.Value)
             {
                 finalState[1] = b;
             }
 
-            if (season != EtsSeasonal.None)
+            if (seasonal)
             {
                 for (var j = 0; j < m; j++)
                 {
@@ -216,5 +246,21 @@ internal static class EtsEngine
             destination[i] = f;
             phistar += Math.Abs(phi - 1.0) < Tolerance ? 1.0 : Math.Pow(phi, i + 2);
         }
+    }
+
+    /// <summary>A compile-time boolean for specialising generic code.</summary>
+    private interface IFlag
+    {
+        static abstract bool Value { get; }
+    }
+
+    private readonly struct Yes : IFlag
+    {
+        public static bool Value => true;
+    }
+
+    private readonly struct No : IFlag
+    {
+        public static bool Value => false;
     }
 }
