@@ -131,3 +131,8 @@ for (nm in c("AirPassengers", "UKgas", "Nile", "USAccDeaths", "WWWusage")) {
   out[[nm]] <- data.frame(series = nm, frequency = m, mean = fmt(fc$mean), lower = fmt(fc$lower[, 1]), upper = fmt(fc$upper[, 1]))
 }
 write.csv(do.call(rbind, out), "theta.csv", row.names = FALSE, quote = FALSE)
+
+# ---- Automatic selection restricted to multiplicative seasonality (forecast test-ets.R uses wineind, "ZZM") --
+fit <- ets(wineind, model = "ZZM")
+write.csv(data.frame(series = "wineind", model = "ZZM", method = gsub(",", "", fit$method), aicc = sprintf("%.17g", fit$aicc)),
+          "selection.csv", row.names = FALSE, quote = FALSE)
