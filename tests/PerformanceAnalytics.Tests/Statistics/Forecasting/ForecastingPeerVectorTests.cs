@@ -11,14 +11,14 @@ namespace PerformanceAnalytics.Tests.Statistics.Forecasting;
 public sealed class ForecastingPeerVectorTests
 {
     // Appendix A.3: annual oil production 1996–2007 (statsmodels test_holtwinters.py, oildata_oil).
-    private static readonly double[] OilShort =
+    private static readonly double[] _oilShort =
     [
         446.6565229, 454.4733065, 455.662974, 423.6322388, 456.2713279, 440.5880501,
         425.3325201, 485.1494479, 506.0481621, 526.7919833, 514.268889, 494.2110193,
     ];
 
     // Appendix A.5: livestock 1970–2000 (statsmodels test_holtwinters.py, livestock2_livestock).
-    private static readonly double[] Livestock =
+    private static readonly double[] _livestock =
     [
         263.917747, 268.307222, 260.662556, 266.639419, 277.515778, 283.834045, 290.309028, 292.474198,
         300.830694, 309.286657, 318.331081, 329.37239, 338.883998, 339.244126, 328.600632, 314.255385,
@@ -27,7 +27,7 @@ public sealed class ForecastingPeerVectorTests
     ];
 
     // Appendix A.6: fpp2 oil, Saudi Arabia 1965–2013 (statsmodels test_exponential_smoothing.py, oildata).
-    private static readonly double[] Oil =
+    private static readonly double[] _oil =
     [
         111.0091346, 130.8284341, 141.2870879, 154.2277747, 162.7408654, 192.1664835, 240.7997253,
         304.2173901, 384.0045673, 429.6621566, 359.3169299, 437.2518544, 468.4007898, 424.4353365,
@@ -39,7 +39,7 @@ public sealed class ForecastingPeerVectorTests
     ];
 
     // Appendix A.7: fpp2 austourists 1999Q1–2015Q4 (same statsmodels file, austourists).
-    private static readonly double[] Austourists =
+    private static readonly double[] _austourists =
     [
         30.052513, 19.148496, 25.317692, 27.591437, 32.076456, 23.487961, 28.47594, 35.123753,
         36.838485, 25.007017, 30.72223, 28.693759, 36.640986, 23.824609, 29.311683, 31.770309,
@@ -53,7 +53,7 @@ public sealed class ForecastingPeerVectorTests
     ];
 
     // Appendix A.1: AirPassengers 1949–1960.
-    private static readonly double[] AirPassengers =
+    private static readonly double[] _airPassengers =
     [
         112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140,
         145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166, 171, 180, 193, 181, 183, 218, 230, 242, 209, 191, 172, 194,
@@ -68,7 +68,7 @@ public sealed class ForecastingPeerVectorTests
     [TestCase(0.6, 501.837461)]
     public void Evaluate_SesOilFixedAlpha_MatchesStatsmodelsOneStepForecast(double alpha, double expected)
     {
-        var fit = EtsEstimation.Evaluate(OilShort, EtsModel.Parse("ANN"), 1, alpha, 0, 0, 1, [OilShort[0]], 1, 1);
+        var fit = EtsEstimation.Evaluate(_oilShort, EtsModel.Parse("ANN"), 1, alpha, 0, 0, 1, [_oilShort[0]], 1, 1);
         var forecast = Fc.FromEts(fit, 1, 0.95);
         forecast.Mean[0].Should().BeApproximately(expected, 1e-4);
     }
@@ -77,8 +77,8 @@ public sealed class ForecastingPeerVectorTests
     [Test]
     public void Evaluate_DampedHoltLivestockWithRParameters_MatchesStatsmodelsAndR()
     {
-        var fit = EtsEstimation.Evaluate(Livestock, EtsModel.Parse("AAdN"), 1, 0.97402626, 0.00010006, 0, 0.98, [252.59039965, 6.90265918], 2, 2);
-        var n = Livestock.Length;
+        var fit = EtsEstimation.Evaluate(_livestock, EtsModel.Parse("AAdN"), 1, 0.97402626, 0.00010006, 0, 0.98, [252.59039965, 6.90265918], 2, 2);
+        var n = _livestock.Length;
         var sse = Math.Exp(fit.Likelihood / n);
         (sse / n).Should().BeApproximately(195.4397924865488, 1e-3);
         double[] expected =
@@ -119,7 +119,7 @@ public sealed class ForecastingPeerVectorTests
     [TestCase("austourists", "MAdM", 0.48397584, 0.00351728, 0.0001131, 0.98, new[] { 23.54623801, 0.7983291, 1.0353059, 0.96050633, 0.77007856, 1.2341092 }, -196.36297945, new[] { 78.09439198, 48.93807849, 61.29337201, 66.33465147 })]
     public void Evaluate_StatsmodelsRFits_MatchRForecastAndLogLikelihood(string data, string code, double alpha, double beta, double gamma, double phi, double[] states, double logLik, double[] expected)
     {
-        var y = data == "oil" ? Oil : Austourists;
+        var y = data == "oil" ? _oil : _austourists;
         var model = EtsModel.Parse(code);
         var fit = EtsEstimation.Evaluate(y, model, data == "oil" ? 1 : 4, alpha, beta, gamma, phi, states, states.Length, 1);
         (-0.5 * fit.Likelihood).Should().BeApproximately(logLik, 1e-5 * Math.Abs(logLik));
@@ -162,7 +162,7 @@ public sealed class ForecastingPeerVectorTests
     public void SeasonalNaive_AirPassengersPeriodOne_MatchesStatsforecastNaiveInterval()
     {
         double[] lo80 = [388.7984, 370.9037, 357.1726, 345.5967, 335.3982, 326.1781, 317.6992, 309.8073, 302.3951, 295.3845, 288.7164, 282.3452];
-        var f = Fc.SeasonalNaive(AirPassengers, 1, 12, 0.8);
+        var f = Fc.SeasonalNaive(_airPassengers, 1, 12, 0.8);
         f.Model.Should().Be("Naive");
         for (var h = 0; h < 12; h++)
         {
@@ -177,10 +177,10 @@ public sealed class ForecastingPeerVectorTests
     public void SeasonalNaive_AirPassengersPeriod12_MatchesStatsforecastInterval()
     {
         double[] lo80 = [370.4595, 344.4595, 372.4595, 414.4595, 425.4595, 488.4595, 575.4595, 559.4595, 461.4595, 414.4595, 343.4595, 385.4595];
-        var f = Fc.SeasonalNaive(AirPassengers, 12, 12, 0.8);
+        var f = Fc.SeasonalNaive(_airPassengers, 12, 12, 0.8);
         for (var h = 0; h < 12; h++)
         {
-            f.Mean[h].Should().Be(AirPassengers[132 + h]);
+            f.Mean[h].Should().Be(_airPassengers[132 + h]);
             f.Lower[h].Should().BeApproximately(lo80[h], 1e-4);
         }
     }
