@@ -45,6 +45,11 @@ public static class Forecasting
     /// (Hyndman et al.'s classes 1–3), so no simulation is involved and the result is deterministic.
     /// </para>
     /// <para>
+    /// Cost: each likelihood evaluation is one allocation-free pass over the data, specialised per model
+    /// structure; the candidates are fitted concurrently when more than one processor is available (the result
+    /// does not depend on scheduling).
+    /// </para>
+    /// <para>
     /// Seasonal periods above 24 are not modelled seasonally (as R's <c>ets</c>, whose state space would need
     /// one state per season); such series get non-seasonal ETS models. A series of fewer than 7 points, or a
     /// constant one, gets the naive forecast (last value; interval from the root mean square of the first
@@ -131,14 +136,14 @@ public static class Forecasting
         return ForecastBaselines.SeasonalNaive(y, seasonalPeriod, horizon, level, seasonalPeriod == 1 ? "Naive" : "SeasonalNaive");
     }
 
-    internal static ForecastResult AutoCore(ReadOnlySpan<double> y, int seasonalPeriod, int horizon, double level, EtsAutoRule rule)
+    internal static ForecastResult AutoCore(ReadOnlySpan<double> y, int seasonalPeriod, int horizon, double level, EtsAutoRule rule, bool parallel = true)
     {
         if (y.Length < EtsSelection.MinimumLength || ForecastBaselines.IsConstant(y))
         {
             return ForecastBaselines.SeasonalNaive(y, 1, horizon, level, "Naive");
         }
 
-        var fits = EtsSelection.FitAll(y, seasonalPeriod);
+        var fits = EtsSelection.FitAll(y, seasonalPeriod, parallel);
         if (fits.Count == 0)
         {
             return ForecastBaselines.SeasonalNaive(y, 1, horizon, level, "Naive");

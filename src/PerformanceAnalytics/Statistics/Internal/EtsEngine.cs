@@ -14,6 +14,9 @@ internal static class EtsEngine
     /// <summary>Value substituted for a ratio with a (near) zero denominator (as R's <c>HUGEN</c>).</summary>
     private const double Huge = 1e10;
 
+    private const long MantissaMask = 0x000F_FFFF_FFFF_FFFFL;
+    private const long ExponentOfOne = 0x3FF0_0000_0000_0000L;
+
     /// <summary>
     /// Runs the recursion over <paramref name="y"/> from <paramref name="initialState"/> and returns the sum of
     /// squared innovations; <paramref name="logAbsForecastSum"/> receives Σ ln|ŷₜ| and
@@ -27,7 +30,7 @@ internal static class EtsEngine
     /// <param name="gamma">γ (ignored without seasonality).</param>
     /// <param name="phi">φ (1 when undamped).</param>
     /// <param name="initialState">(ℓ₀, b₀?, s₁ … sₘ) in R's order.</param>
-    /// <param name="ring">Scratch of length ≥ m for the seasonal states.</param>
+    /// <param name="ring">Scratch of length ≥ 2m for the seasonal states and their reciprocals.</param>
     /// <param name="residuals">Receives εₜ when not empty.</param>
     /// <param name="finalState">Receives the state after the last observation when not empty (same layout as <paramref name="initialState"/>).</param>
     /// <param name="logAbsForecastSum">Σ ln|ŷₜ| (only computed for multiplicative errors; 0 otherwise).</param>
@@ -91,7 +94,8 @@ internal static class EtsEngine
     {
         var seasonal = TAddSeason.Value || TMulSeason.Value;
         var l = initialState[0];
-        var b = TTrend.Value ? initialState[1] : 0.0;
+        var phib = TTrend.Value ? phi * initialState[1] : 0.0;
+        var phiBeta = phi * beta;
         var offset = TTrend.Value ? 2 : 1;
         if (!seasonal)
         {
@@ -106,17 +110,25 @@ internal static class EtsEngine
             }
         }
 
-        var betaOverAlpha = beta / alpha;
+        // Reciprocals of the multiplicative seasonal states (second half of the scratch buffer).
+        var inverse = TMulSeason.Value ? ring.Slice(m, m) : default;
+        if (TMulSeason.Value)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                inverse[j] = 1.0 / ring[j];
+            }
+        }
+
         var head = 0;
         var sse = 0.0;
         var raw = 0.0;
-        var logSum = 0.0;
-        var product = 1.0;
+        long exponentSum = 0;
+        var mantissa = 1.0;
         var storeResiduals = !residuals.IsEmpty;
         for (var i = 0; i < y.Length; i++)
         {
-            var phib = TTrend.Value ? phi * b : 0.0;
-            var q = l + phib;
+            var q = TTrend.Value ? l + phib : l;
             var yi = y[i];
             double f;
             double p;
@@ -131,7 +143,9 @@ internal static class EtsEngine
             {
                 s = ring[head];
                 f = q * s;
-                p = Math.Abs(s) < Tolerance ? Huge : yi / s;
+
+                // y / s through the stored reciprocal: one division fewer per step, none on the level's dependency chain.
+                p = Math.Abs(s) < Tolerance ? Huge : yi * inverse[head];
             }
             else
             {
@@ -146,13 +160,17 @@ internal static class EtsEngine
             {
                 e = diff / f;
 
-                // Σ ln|ŷ| through a running product, renormalised before it leaves the safe range, so the
-                // loop takes a logarithm only every few hundred steps.
-                product *= Math.Abs(f);
-                if (product > 1e150 || product < 1e-150)
+                // Σ ln|ŷ| without a logarithm per step: add the binary exponents and multiply the mantissas
+                // (in [1, 2)), folding the mantissa product back every 512 steps so it cannot overflow.
+                // No branch depends on the data, so the loop stays latency-bound on the level recursion.
+                var bits = BitConverter.DoubleToInt64Bits(f);
+                exponentSum += (bits >> 52) & 0x7FF;
+                mantissa *= BitConverter.Int64BitsToDouble((bits & MantissaMask) | ExponentOfOne);
+                if ((i & 511) == 511)
                 {
-                    logSum += Math.Log(product);
-                    product = 1.0;
+                    var mb = BitConverter.DoubleToInt64Bits(mantissa);
+                    exponentSum += ((mb >> 52) & 0x7FF) - 1023;
+                    mantissa = BitConverter.Int64BitsToDouble((mb & MantissaMask) | ExponentOfOne);
                 }
             }
             else
@@ -166,16 +184,26 @@ internal static class EtsEngine
                 residuals[i] = e;
             }
 
-            var newL = q + (alpha * (p - q));
+            // ℓ' − ℓ − φb = α(p − q), so b' = φb + β(p − q): the same update as R's
+            // φb + (β/α)(ℓ' − ℓ − φb) with a much shorter dependency chain.
+            // The trend is carried as φb: (φb)' = φ·φb + φβ(p − q), fused multiply-adds keep the chain at three operations.
+            var d = p - q;
+            var newL = Math.FusedMultiplyAdd(alpha, d, q);
             if (TTrend.Value)
             {
-                b = phib + (betaOverAlpha * (newL - l - phib));
+                phib = Math.FusedMultiplyAdd(phiBeta, d, phi * phib);
             }
 
             if (seasonal)
             {
                 var t = TAddSeason.Value ? yi - q : (Math.Abs(q) < Tolerance ? Huge : yi / q);
-                ring[head] = s + (gamma * (t - s));
+                var sNew = s + (gamma * (t - s));
+                ring[head] = sNew;
+                if (TMulSeason.Value)
+                {
+                    inverse[head] = 1.0 / sNew;
+                }
+
                 head++;
                 if (head == m)
                 {
@@ -186,14 +214,16 @@ internal static class EtsEngine
             l = newL;
         }
 
-        logAbsForecastSum = TMulError.Value ? logSum + Math.Log(product) : 0.0;
+        logAbsForecastSum = TMulError.Value
+            ? ((exponentSum - (1023L * y.Length)) * Math.Log(2.0)) + Math.Log(mantissa)
+            : 0.0;
         rawSquaredErrorSum = raw;
         if (!finalState.IsEmpty)
         {
             finalState[0] = l;
             if (TTrend.Value)
             {
-                finalState[1] = b;
+                finalState[1] = phib / phi;
             }
 
             if (seasonal)

@@ -255,7 +255,7 @@ internal static class EtsEstimation
             phi = 1.0;
         }
 
-        var ring = new double[m];
+        var ring = new double[2 * m];
         var final = new double[fullState.Length];
         var sse = EtsEngine.Run(y, model, m, alpha, hasTrend ? beta : 0, gamma, phi, fullState, ring, default, final, out var logSum, out _);
         var lik = EtsEngine.Criterion(n, sse, logSum, model.Error == EtsError.Multiplicative);

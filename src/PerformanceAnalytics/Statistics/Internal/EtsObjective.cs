@@ -70,7 +70,7 @@ internal ref struct EtsObjective : IOptimObjective
         var hasTrend = model.Trend != EtsTrend.None;
         _firstSeasonal = hasTrend ? 2 : 1;
         _state = new double[_firstSeasonal + (model.Seasonal == EtsSeasonal.None ? 0 : m)];
-        _ring = new double[m];
+        _ring = new double[2 * m];
     }
 
     /// <summary>Whether the starting point is inside the bounds (R stops with "Parameters out of range" otherwise).</summary>

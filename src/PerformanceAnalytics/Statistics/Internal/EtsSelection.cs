@@ -67,13 +67,31 @@ internal static class EtsSelection
         return list;
     }
 
-    /// <summary>Fits every candidate; returns the successful fits (possibly none).</summary>
-    public static List<EtsEstimate> FitAll(ReadOnlySpan<double> y, int period)
+    /// <summary>
+    /// Fits every candidate; returns the successful fits (possibly none) in candidate order. With more than one
+    /// processor and enough work the candidates are fitted concurrently (each fit owns its buffers; the order
+    /// of the result, hence the output, does not depend on scheduling).
+    /// </summary>
+    public static List<EtsEstimate> FitAll(ReadOnlySpan<double> y, int period, bool parallel = true)
     {
-        var fits = new List<EtsEstimate>(15);
-        foreach (var model in Candidates(y, period))
+        var candidates = Candidates(y, period);
+        var results = new EtsEstimate?[candidates.Count];
+        if (parallel && Environment.ProcessorCount > 1 && y.Length * candidates.Count >= ParallelWorkThreshold)
         {
-            var fit = EtsEstimation.Fit(y, period, model);
+            var data = y.ToArray();
+            Parallel.For(0, candidates.Count, i => results[i] = EtsEstimation.Fit(data, period, candidates[i]));
+        }
+        else
+        {
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                results[i] = EtsEstimation.Fit(y, period, candidates[i]);
+            }
+        }
+
+        var fits = new List<EtsEstimate>(candidates.Count);
+        foreach (var fit in results)
+        {
             if (fit is not null && !double.IsNaN(fit.Aicc) && fit.Aicc < double.PositiveInfinity)
             {
                 fits.Add(fit);
@@ -82,4 +100,7 @@ internal static class EtsSelection
 
         return fits;
     }
+
+    /// <summary>Observations × candidates below which fitting runs on the calling thread only.</summary>
+    private const int ParallelWorkThreshold = 2000;
 }
