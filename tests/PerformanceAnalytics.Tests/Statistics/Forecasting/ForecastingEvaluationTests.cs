@@ -19,7 +19,9 @@ public sealed class ForecastingEvaluationTests
         var rows = ForecastingFixtures.ReadCsv(file);
         var origins = rows.GroupBy(r => (r["series"], r["origin"])).ToList();
         var ours = new Score();
-        var oursWeighted = new Score();
+        var oursSelected = new Score();
+        var theta = new Score();
+        var etsTheta = new Score();
         var rEts = new Score();
         var naive = new Score();
         var stopwatch = new Stopwatch();
@@ -43,9 +45,12 @@ public sealed class ForecastingEvaluationTests
             stopwatch.Start();
             var auto = PerformanceAnalytics.Statistics.Forecasting.Auto(train, m, actual.Length);
             stopwatch.Stop();
-            var weighted = PerformanceAnalytics.Statistics.Forecasting.AutoCore(train, m, actual.Length, 0.95, EtsAutoRule.AkaikeWeights);
+            var selected = PerformanceAnalytics.Statistics.Forecasting.AutoCore(train, m, actual.Length, 0.95, EtsAutoRule.Selection);
+            var thetaForecast = PerformanceAnalytics.Statistics.Forecasting.Theta(train, m, actual.Length);
             ours.Add(actual, auto.Mean, auto.Lower, auto.Upper, scale);
-            oursWeighted.Add(actual, weighted.Mean, weighted.Lower, weighted.Upper, scale);
+            oursSelected.Add(actual, selected.Mean, selected.Lower, selected.Upper, scale);
+            theta.Add(actual, thetaForecast.Mean, thetaForecast.Lower, thetaForecast.Upper, scale);
+            etsTheta.Add(actual, Average(selected.Mean, thetaForecast.Mean), Average(selected.Lower, thetaForecast.Lower), Average(selected.Upper, thetaForecast.Upper), scale);
             rEts.Add(actual, Column(group, "ets_mean"), Column(group, "ets_lower"), Column(group, "ets_upper"), scale);
             naive.Add(actual, Column(group, "snaive_mean"), Column(group, "snaive_lower"), Column(group, "snaive_upper"), scale);
             TestContext.Out.WriteLine($"{first["series"],-20} origin {origin,5}  ours {auto.Model,-40} R {first["ets_model"]}");
@@ -54,13 +59,17 @@ public sealed class ForecastingEvaluationTests
         TestContext.Out.WriteLine($"{file}: {origins.Count} origins, Auto total {stopwatch.Elapsed.TotalMilliseconds:F0} ms");
         TestContext.Out.WriteLine($"{"method",-28} {"mean MASE",10} {"95% coverage",14}");
         TestContext.Out.WriteLine(ours.Line("Forecasting.Auto"));
-        TestContext.Out.WriteLine(oursWeighted.Line("AICc-weighted ETS (internal)"));
+        TestContext.Out.WriteLine(oursSelected.Line("ETS min-AICc (R's rule)"));
+        TestContext.Out.WriteLine(theta.Line("Forecasting.Theta"));
+        TestContext.Out.WriteLine(etsTheta.Line("mean(ETS min-AICc, Theta)"));
         TestContext.Out.WriteLine(rEts.Line("R forecast::ets"));
         TestContext.Out.WriteLine(naive.Line("R snaive"));
 
         ours.MeanMase.Should().BeLessThanOrEqualTo(rEts.MeanMase + 1e-9);
         ours.Coverage.Should().BeInRange(0.90, 0.98);
     }
+
+    private static double[] Average(double[] a, double[] b) => a.Zip(b, (x, z) => (x + z) / 2).ToArray();
 
     private static double[] Column(IEnumerable<Dictionary<string, string>> rows, string name) =>
         rows.Select(r => ForecastingFixtures.Number(r[name])).ToArray();

@@ -103,7 +103,11 @@ refits <- list(
   list("Nile", Nile, "AAN", list(alpha = 0.2, beta = 0.05)),
   list("Nile", Nile, "ANN", list()),
   list("USAccDeaths", USAccDeaths, "AAA", list(alpha = 0.5, beta = 0.001)),
-  list("wineind", wineind, "MAM", list(alpha = 0.1611)))
+  list("wineind", wineind, "MAM", list(alpha = 0.1611)),
+  # Fewer than three seasons: initstate() uses a linear trend plus one Fourier pair instead of decompose().
+  list("USAccDeaths:30", ts(USAccDeaths[1:30], frequency = 12), "ANA", list()),
+  list("USAccDeaths:30", ts(USAccDeaths[1:30], frequency = 12), "MNM", list(alpha = 0.3)),
+  list("UKgas:11", ts(UKgas[1:11], frequency = 4), "ANA", list()))
 out <- list()
 for (i in seq_along(refits)) {
   cs <- refits[[i]]; x <- cs[[2]]; m <- frequency(x)
