@@ -7,9 +7,11 @@ namespace PerformanceAnalytics.Statistics.Internal;
 /// included), and the criterion n ln Σε² (+ 2 Σ ln|ŷ| for multiplicative errors).
 /// </summary>
 /// <remarks>
-/// The loop is arranged for speed without changing the model: the trend is carried as φb and updated as
-/// φb' = φ·φb + φβ(p − q), algebraically identical to R's φb + (β/α)(ℓ' − ℓ − φb), which shortens the
-/// dependency chain; Σ ln|ŷ| is accumulated from binary exponents and mantissas instead of a logarithm per step.
+/// The loop is arranged for speed without changing the model: it carries q = ℓ + φb and φb, updated as
+/// q' = q + φ·φb + (α + φβ)(p − q) and φb' = φ·φb + φβ(p − q), algebraically identical to R's
+/// ℓ' = q + α(p − q), b' = φb + (β/α)(ℓ' − ℓ − φb), so the loop-carried dependency is one subtraction and one
+/// fused multiply-add per step; Σ ln|ŷ| is accumulated from binary exponents and mantissas instead of a
+/// logarithm per step.
 /// Results agree with R to rounding (the fixtures check 1e-9 relative).
 /// </remarks>
 internal static class EtsEngine
@@ -40,7 +42,7 @@ internal static class EtsEngine
     /// <param name="residuals">Receives εₜ when not empty.</param>
     /// <param name="finalState">Receives the state after the last observation when not empty (same layout as <paramref name="initialState"/>).</param>
     /// <param name="logAbsForecastSum">Σ ln|ŷₜ| (only computed for multiplicative errors; 0 otherwise).</param>
-    /// <param name="rawSquaredErrorSum">Σ (yₜ − ŷₜ)².</param>
+    /// <param name="rawSquaredErrorSum">Σ (yₜ − ŷₜ)² for additive errors; NaN for multiplicative ones (not needed).</param>
     /// <returns>Σ εₜ².</returns>
     public static double Run(
         ReadOnlySpan<double> y,
@@ -126,15 +128,17 @@ internal static class EtsEngine
             }
         }
 
+        // The one-step level-plus-trend forecast q = ℓ + φb is the loop-carried quantity:
+        // q' = (q + φ·φb) + (α + φβ)(p − q), one fused multiply-add after p − q.
+        var q = TTrend.Value ? l + phib : l;
+        var qGain = alpha + phiBeta;
         var head = 0;
         var sse = 0.0;
-        var raw = 0.0;
         long exponentSum = 0;
         var mantissa = 1.0;
         var storeResiduals = !residuals.IsEmpty;
         for (var i = 0; i < y.Length; i++)
         {
-            var q = TTrend.Value ? l + phib : l;
             var yi = y[i];
             double f;
             double p;
@@ -160,7 +164,6 @@ internal static class EtsEngine
             }
 
             var diff = yi - f;
-            raw += diff * diff;
             double e;
             if (TMulError.Value)
             {
@@ -190,14 +193,20 @@ internal static class EtsEngine
                 residuals[i] = e;
             }
 
-            // ℓ' − ℓ − φb = α(p − q), so b' = φb + β(p − q): the same update as R's
-            // φb + (β/α)(ℓ' − ℓ − φb) with a much shorter dependency chain.
-            // The trend is carried as φb: (φb)' = φ·φb + φβ(p − q), fused multiply-adds keep the chain at three operations.
+            // ℓ' − ℓ − φb = α(p − q), so b' = φb + β(p − q): the same update as R's φb + (β/α)(ℓ' − ℓ − φb).
+            // The trend is carried as φb, (φb)' = φ·φb + φβ(p − q); ℓ' and (φb)' are off the critical path.
             var d = p - q;
-            var newL = Math.FusedMultiplyAdd(alpha, d, q);
+            l = Math.FusedMultiplyAdd(alpha, d, q);
+            double qNext;
             if (TTrend.Value)
             {
-                phib = Math.FusedMultiplyAdd(phiBeta, d, phi * phib);
+                var phiPhib = phi * phib;
+                qNext = Math.FusedMultiplyAdd(qGain, d, q + phiPhib);
+                phib = Math.FusedMultiplyAdd(phiBeta, d, phiPhib);
+            }
+            else
+            {
+                qNext = l;
             }
 
             if (seasonal)
@@ -217,13 +226,14 @@ internal static class EtsEngine
                 }
             }
 
-            l = newL;
+            q = qNext;
         }
 
         logAbsForecastSum = TMulError.Value
             ? ((exponentSum - (1023L * y.Length)) * Math.Log(2.0)) + Math.Log(mantissa)
             : 0.0;
-        rawSquaredErrorSum = raw;
+        // With additive errors ε = y − ŷ; the one-step MSE criterion is only used with them (R's ses, Theta).
+        rawSquaredErrorSum = TMulError.Value ? double.NaN : sse;
         if (!finalState.IsEmpty)
         {
             finalState[0] = l;
