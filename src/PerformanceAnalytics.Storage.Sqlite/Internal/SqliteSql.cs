@@ -65,6 +65,7 @@ internal static class SqliteSql
     /// <summary>
     /// Snapshots matching a filter, ordered by content id, timestamp, snapshot id: the content loop runs over
     /// <c>content_series</c> in key order and each item's rows come from the (tenant, content, ts, id) index in order.
+    /// CROSS JOIN fixes that loop order (SQLite never reorders it), so no sort is needed whatever the statistics say.
     /// </summary>
     public static string Query(bool contentIds, bool platforms, bool range)
     {
@@ -72,8 +73,9 @@ internal static class SqliteSql
         return QueryVariants[key] ??= $"""
             SELECT {SnapshotColumns("s")}
             FROM content_series AS se
-            JOIN engagement_snapshots AS s ON s.tenant_id = se.tenant_id AND s.content_id = se.content_id{(range ? " AND s.ts >= $start AND s.ts < $end" : string.Empty)}
+            CROSS JOIN engagement_snapshots AS s
             WHERE se.tenant_id = $tenant{SeriesFilter(contentIds, platforms)}
+                AND s.tenant_id = se.tenant_id AND s.content_id = se.content_id{(range ? " AND s.ts >= $start AND s.ts < $end" : string.Empty)}
             ORDER BY se.content_id, s.ts, s.snapshot_id;
             """;
     }
@@ -96,7 +98,7 @@ internal static class SqliteSql
 
     /// <summary>
     /// Three result sets for a counter series: per bucket its last observation (i, ts, value); the last observation
-    /// before <c>$first</c>; the first at or after <c>$last</c>.
+    /// before <c>$first</c>; the first at or after <c>$last</c>. Rows carry their bucket index, in no particular order.
     /// </summary>
     public static string CounterSeriesSql(Metric metric)
     {
@@ -104,14 +106,14 @@ internal static class SqliteSql
         return CounterSeries[metric.Id] ??= $"""
             WITH {Bounds},
             picks AS MATERIALIZED (
-                SELECT b.i AS i, (
+                SELECT bk.i AS i, (
                     SELECT x.rowid FROM engagement_snapshots AS x
-                    WHERE x.tenant_id = $tenant AND x.content_id = $content AND x.ts >= b.lo AND x.ts < b.hi AND x.{c} IS NOT NULL
+                    WHERE x.tenant_id = $tenant AND x.content_id = $content AND x.ts >= bk.lo AND x.ts < bk.hi AND x.{c} IS NOT NULL
                     ORDER BY x.ts DESC, x.snapshot_id DESC LIMIT 1) AS r
-                FROM bounds AS b
-                WHERE b.hi IS NOT NULL
+                FROM bounds AS bk
+                WHERE bk.hi IS NOT NULL
             )
-            SELECT p.i, s.ts, s.{c} FROM picks AS p JOIN engagement_snapshots AS s ON s.rowid = p.r ORDER BY p.i;
+            SELECT p.i, s.ts, s.{c} FROM picks AS p JOIN engagement_snapshots AS s ON s.rowid = p.r;
 
             SELECT x.ts, x.{c} FROM engagement_snapshots AS x
             WHERE x.tenant_id = $tenant AND x.content_id = $content AND x.ts < $first AND x.{c} IS NOT NULL
@@ -123,18 +125,17 @@ internal static class SqliteSql
             """;
     }
 
-    /// <summary>Per bucket (i, mean) of a gauge; the mean is NULL for a bucket without observations.</summary>
+    /// <summary>Per bucket (i, mean) of a gauge, in no particular order; the mean is NULL for a bucket without observations.</summary>
     public static string GaugeMeanSeriesSql(Metric metric)
     {
         var c = SqliteSchema.Column(metric);
         return GaugeMeanSeries[metric.Id] ??= $"""
             WITH {Bounds}
-            SELECT b.i, (
+            SELECT bk.i, (
                 SELECT AVG(x.{c}) FROM engagement_snapshots AS x
-                WHERE x.tenant_id = $tenant AND x.content_id = $content AND x.ts >= b.lo AND x.ts < b.hi)
-            FROM bounds AS b
-            WHERE b.hi IS NOT NULL
-            ORDER BY b.i;
+                WHERE x.tenant_id = $tenant AND x.content_id = $content AND x.ts >= bk.lo AND x.ts < bk.hi)
+            FROM bounds AS bk
+            WHERE bk.hi IS NOT NULL;
             """;
     }
 
