@@ -186,81 +186,47 @@ public sealed partial class SqliteEngagementStore : IEngagementStore, IDisposabl
         }
     }
 
-    private static List<SeriesKey> GroupSeries(IReadOnlyList<EngagementSnapshot> snapshots)
+    /// <summary>Groups a batch by (tenant, content), checking nulls and platform consistency within the batch.</summary>
+    private static SeriesBatch GroupSeries(IReadOnlyList<EngagementSnapshot> snapshots)
     {
-        var series = new Dictionary<(string Tenant, string Content), int>();
-        var result = new List<SeriesKey>();
+        var index = new Dictionary<(string Tenant, string Content), int>();
+        var series = new List<SeriesKey>();
+        var rowSeries = new int[snapshots.Count];
         for (var i = 0; i < snapshots.Count; i++)
         {
             var snapshot = snapshots[i] ?? throw new ArgumentException($"Snapshot {i} is null.", nameof(snapshots));
-            var mask = MetricMask(snapshot.Metrics);
-            if (series.TryGetValue((snapshot.TenantId, snapshot.ContentId), out var index))
+            if (index.TryGetValue((snapshot.TenantId, snapshot.ContentId), out var s))
             {
-                var existing = result[index];
-                if (existing.Platform != snapshot.Platform)
+                if (series[s].Platform != snapshot.Platform)
                 {
                     throw new ArgumentException(
-                        $"Snapshot {i}: content '{snapshot.ContentId}' is on '{existing.Platform}' earlier in the batch, not '{snapshot.Platform}'.",
+                        $"Snapshot {i}: content '{snapshot.ContentId}' is on '{series[s].Platform}' earlier in the batch, not '{snapshot.Platform}'.",
                         nameof(snapshots));
                 }
-
-                result[index] = existing with { Mask = existing.Mask | mask };
-                continue;
             }
-
-            series.Add((snapshot.TenantId, snapshot.ContentId), result.Count);
-            result.Add(new SeriesKey(snapshot.TenantId, snapshot.ContentId, snapshot.Platform, mask, i));
-        }
-
-        return result;
-    }
-
-    private static long MetricMask(MetricValues metrics)
-    {
-        var mask = 0L;
-        foreach (var metric in Metric.Catalogue)
-        {
-            if (metrics.Contains(metric))
+            else
             {
-                mask |= 1L << metric.Id;
+                s = series.Count;
+                index.Add((snapshot.TenantId, snapshot.ContentId), s);
+                series.Add(new SeriesKey(snapshot.TenantId, snapshot.ContentId, snapshot.Platform, i));
             }
+
+            rowSeries[i] = s;
         }
 
-        return mask;
+        return new SeriesBatch([.. series], rowSeries);
     }
 
-    private AppendResult AppendCore(IReadOnlyList<EngagementSnapshot> snapshots, List<SeriesKey> series, CancellationToken cancellationToken)
+    private AppendResult AppendCore(IReadOnlyList<EngagementSnapshot> snapshots, SeriesBatch batch, CancellationToken cancellationToken)
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: false);
 
-        using (var upsert = connection.CreateCommand())
-        {
-            upsert.Transaction = transaction;
-            upsert.CommandText = SqliteSql.UpsertSeries;
-            var tenant = AddParameter(upsert, "$tenant");
-            var content = AddParameter(upsert, "$content");
-            var platform = AddParameter(upsert, "$platform");
-            var mask = AddParameter(upsert, "$mask");
-            upsert.Prepare();
-            foreach (var key in series)
-            {
-                tenant.Value = key.Tenant;
-                content.Value = key.Content;
-                platform.Value = key.Platform.Key;
-                mask.Value = key.Mask;
-                var stored = Convert.ToString(upsert.ExecuteScalar(), CultureInfo.InvariantCulture);
-                if (!string.Equals(stored, key.Platform.Key, StringComparison.Ordinal))
-                {
-                    throw new ArgumentException(
-                        $"Snapshot {key.FirstIndex}: content '{key.Content}' is tracked on '{stored}', not '{key.Platform}'.",
-                        nameof(snapshots));
-                }
-            }
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
+        // Rows first: INSERT OR IGNORE tells which are new, so that only items that gained rows get (or update)
+        // their series entry. A failure below rolls the rows back with everything else.
         var inserted = 0;
+        var masks = new long[batch.Series.Length];
+        var gained = new bool[batch.Series.Length];
         using (var insert = connection.CreateCommand())
         {
             insert.Transaction = transaction;
@@ -293,19 +259,86 @@ public sealed partial class SqliteEngagementStore : IEngagementStore, IDisposabl
                 platform.Value = snapshot.Platform.Key;
                 ticks.Value = snapshot.Timestamp.UtcTicks;
                 snapshot.Metrics.CopyTo(dense);
+                var mask = 0L;
                 for (var m = 0; m < metrics.Length; m++)
                 {
-                    metrics[m].Value = double.IsNaN(dense[m]) ? DBNull.Value : dense[m];
+                    if (double.IsNaN(dense[m]))
+                    {
+                        metrics[m].Value = DBNull.Value;
+                    }
+                    else
+                    {
+                        metrics[m].Value = dense[m];
+                        mask |= 1L << m;
+                    }
                 }
 
                 metadata.Value = snapshot.Metadata is { Count: > 0 } map ? SqliteJson.Write(map) : DBNull.Value;
-                inserted += insert.ExecuteNonQuery();
+                if (insert.ExecuteNonQuery() == 1)
+                {
+                    inserted++;
+                    var s = batch.RowSeries[i];
+                    gained[s] = true;
+                    masks[s] |= mask;
+                }
             }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        CheckAndRecordSeries(connection, transaction, batch.Series, gained, masks, nameof(snapshots));
+        cancellationToken.ThrowIfCancellationRequested();
         transaction.Commit();
         return new AppendResult(inserted, snapshots.Count - inserted);
+    }
+
+    /// <summary>
+    /// Records each item that gained rows in <c>content_series</c> (OR-ing in the metrics it reported) and checks
+    /// that no item of the batch is tracked on another platform; throws (rolling back the batch) when one is.
+    /// </summary>
+    private static void CheckAndRecordSeries(
+        SqliteConnection connection, SqliteTransaction transaction, SeriesKey[] series, bool[] gained, long[] masks, string parameterName)
+    {
+        using var upsert = connection.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = SqliteSql.UpsertSeries;
+        var tenant = AddParameter(upsert, "$tenant");
+        var content = AddParameter(upsert, "$content");
+        var platform = AddParameter(upsert, "$platform");
+        var mask = AddParameter(upsert, "$mask");
+
+        using var check = connection.CreateCommand();
+        check.Transaction = transaction;
+        check.CommandText = "SELECT platform FROM content_series WHERE tenant_id = $tenant AND content_id = $content;";
+        var checkTenant = AddParameter(check, "$tenant");
+        var checkContent = AddParameter(check, "$content");
+
+        for (var s = 0; s < series.Length; s++)
+        {
+            var key = series[s];
+            string? stored;
+            if (gained[s])
+            {
+                tenant.Value = key.Tenant;
+                content.Value = key.Content;
+                platform.Value = key.Platform.Key;
+                mask.Value = masks[s];
+                stored = upsert.ExecuteScalar() as string;
+            }
+            else
+            {
+                // Only duplicates: nothing to record, but the platform must still agree.
+                checkTenant.Value = key.Tenant;
+                checkContent.Value = key.Content;
+                stored = check.ExecuteScalar() as string ?? key.Platform.Key;
+            }
+
+            if (!string.Equals(stored, key.Platform.Key, StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"Snapshot {key.FirstIndex}: content '{key.Content}' is tracked on '{stored}', not '{key.Platform}'.",
+                    parameterName);
+            }
+        }
     }
 
     private static SqliteParameter AddParameter(SqliteCommand command, string name)
@@ -319,5 +352,7 @@ public sealed partial class SqliteEngagementStore : IEngagementStore, IDisposabl
 
     private static Platform ReadPlatform(string key) => key.Length == 0 ? default : Platform.Parse(key, CultureInfo.InvariantCulture);
 
-    private readonly record struct SeriesKey(string Tenant, string Content, Platform Platform, long Mask, int FirstIndex);
+    private readonly record struct SeriesKey(string Tenant, string Content, Platform Platform, int FirstIndex);
+
+    private sealed record SeriesBatch(SeriesKey[] Series, int[] RowSeries);
 }

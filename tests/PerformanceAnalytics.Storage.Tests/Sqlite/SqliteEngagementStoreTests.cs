@@ -141,6 +141,31 @@ public sealed class SqliteEngagementStoreTests
     }
 
     [Test]
+    public async Task Append_DuplicateOnlyBatchForContentOnAnotherPlatform_StillThrows()
+    {
+        using var store = new SqliteEngagementStore(_database.ConnectionString);
+        await store.AppendAsync([Snapshot("s1", "c1", Day0, 1)]);
+
+        var act = () => store.AppendAsync([Snapshot("s1", "c1", Day0, 1) with { Platform = Platform.TikTok }]);
+
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage("*tracked on 'youtube'*");
+    }
+
+    [Test]
+    public async Task Append_RedeliveredIdUnderAnotherContent_CreatesNoContentEntry()
+    {
+        using var store = new SqliteEngagementStore(_database.ConnectionString);
+        await store.AppendAsync([Snapshot("s1", "c1", Day0, 1)]);
+
+        var result = await store.AppendAsync([Snapshot("s1", "c2", Day0, 1) with { Platform = Platform.X }]);
+        var later = await store.AppendAsync([Snapshot("s2", "c2", Day0, 1) with { Platform = Platform.TikTok }]);
+
+        result.Should().Be(new AppendResult(0, 1));
+        later.Should().Be(new AppendResult(1, 0), "c2 was never stored, so its platform is not fixed yet");
+        (await store.CheckHealthAsync()).Data["content_items"].Should().Be("2");
+    }
+
+    [Test]
     public async Task Append_SameContentOnTwoPlatformsWithinABatch_Throws()
     {
         using var store = new SqliteEngagementStore(_database.ConnectionString);
