@@ -195,6 +195,29 @@ public sealed class SqliteEngagementStoreTests
     }
 
     [Test]
+    public async Task Query_CancelledWhileStreaming_StopsWithOperationCanceled()
+    {
+        using var store = new SqliteEngagementStore(_database.ConnectionString);
+        await store.AppendAsync([.. Enumerable.Range(0, 1000).Select(i => Snapshot($"s{i:D4}", "c1", Day0.AddSeconds(i), i))]);
+        using var cancellation = new CancellationTokenSource();
+        var read = 0;
+
+        var act = async () =>
+        {
+            await foreach (var unused in store.QueryAsync(new SnapshotQuery("default"), cancellation.Token))
+            {
+                if (++read == 10)
+                {
+                    await cancellation.CancelAsync();
+                }
+            }
+        };
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        read.Should().Be(10);
+    }
+
+    [Test]
     public async Task InjectionAttempts_InIdsTenantsMetadataAndRecords_AreStoredVerbatimAndNeverExecuted()
     {
         using var store = new SqliteEngagementStore(_database.ConnectionString);
