@@ -350,7 +350,7 @@ public sealed partial class SqliteEngagementStore : IEngagementStore, IDisposabl
         return parameter;
     }
 
-    private static Platform ReadPlatform(string key) => key.Length == 0 ? default : Platform.Parse(key, CultureInfo.InvariantCulture);
+    private static Platform ReadPlatform(string key) => key.Length == 0 ? default : Platform.Parse(key);
 
     private readonly record struct SeriesKey(string Tenant, string Content, Platform Platform, int FirstIndex);
 

@@ -71,6 +71,54 @@ public sealed class SqliteStoreOptionsTests
     }
 
     [Test]
+    public async Task UseSqliteStore_AfterAddPerformanceAnalytics_ReplacesTheInMemoryDefault()
+    {
+        using var database = new TemporaryDatabase();
+        var services = new ServiceCollection();
+
+        services.AddPerformanceAnalytics().UseSqliteStore(database.ConnectionString);
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        services.Count(d => d.ServiceType == typeof(IEngagementStore)).Should().Be(1);
+        var store = provider.GetRequiredService<IEngagementStore>().Should().BeOfType<SqliteEngagementStore>().Subject;
+        store.DataSource.Should().Be(database.Path);
+    }
+
+    [Test]
+    public async Task UseSqliteStore_CalledTwiceAndThenInMemory_KeepsOneStoreAndTheLastChoiceWins()
+    {
+        using var first = new TemporaryDatabase();
+        using var second = new TemporaryDatabase();
+        var sqliteServices = new ServiceCollection();
+        var switchedBack = new ServiceCollection();
+
+        sqliteServices.AddPerformanceAnalytics()
+            .UseSqliteStore(first.ConnectionString)
+            .UseSqliteStore(o => { o.ConnectionString = second.ConnectionString; o.BusyTimeout = TimeSpan.FromSeconds(5); });
+        switchedBack.AddPerformanceAnalytics().UseSqliteStore(first.ConnectionString).UseInMemoryStore();
+        await using var sqlite = sqliteServices.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await using var memory = switchedBack.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        sqliteServices.Count(d => d.ServiceType == typeof(IEngagementStore)).Should().Be(1);
+        sqlite.GetRequiredService<IEngagementStore>().Should().BeOfType<SqliteEngagementStore>().Which.DataSource.Should().Be(second.Path);
+        memory.GetRequiredService<IEngagementStore>().Should().BeOfType<InMemoryEngagementStore>();
+    }
+
+    [Test]
+    public void UseSqliteStore_BadArguments_Throw()
+    {
+        var builder = new ServiceCollection().AddPerformanceAnalytics();
+
+        var empty = () => builder.UseSqliteStore(" ");
+        var nullConfigure = () => builder.UseSqliteStore((Action<SqliteStoreOptions>)null!);
+        var nullBuilder = () => ((PerformanceAnalyticsBuilder)null!).UseSqliteStore("Data Source=x.db");
+
+        empty.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("connectionString");
+        nullConfigure.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("configure");
+        nullBuilder.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("builder");
+    }
+
+    [Test]
     public async Task Registration_InvalidOptions_FailOnResolveWithTheReason()
     {
         var services = new ServiceCollection();
