@@ -122,6 +122,10 @@ public sealed partial class SqliteEngagementStore : IEngagementStore, IDisposabl
     }
 
     /// <summary>Clears the connection pool of the store's database, closing idle connections (and so the file).</summary>
+    /// <remarks>
+    /// Operations started afterwards throw <see cref="ObjectDisposedException"/>; the database file stays as it is.
+    /// Disposing twice does nothing.
+    /// </remarks>
     public void Dispose()
     {
         if (_disposed)

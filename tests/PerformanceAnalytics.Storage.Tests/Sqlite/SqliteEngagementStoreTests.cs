@@ -105,6 +105,21 @@ public sealed class SqliteEngagementStoreTests
     }
 
     [Test]
+    public async Task Dispose_ThenOperate_ThrowsObjectDisposedAndKeepsTheFile()
+    {
+        var store = new SqliteEngagementStore(_database.ConnectionString);
+        await store.AppendAsync([Snapshot("s1", "c1", Day0, 1)]);
+
+        store.Dispose();
+        store.Dispose();
+        var act = () => store.GetLatestAsync(new SnapshotQuery("default"));
+
+        await act.Should().ThrowAsync<ObjectDisposedException>();
+        using var reopened = new SqliteEngagementStore(_database.ConnectionString);
+        (await reopened.GetLatestAsync(new SnapshotQuery("default"))).Should().ContainSingle();
+    }
+
+    [Test]
     public async Task CheckHealth_ReportsVersionModeAndRowCounts()
     {
         using var store = new SqliteEngagementStore(_database.ConnectionString);
