@@ -13,7 +13,7 @@ internal sealed class SyntheticCreatorData(int seed, DateTimeOffset now)
     public const int Days = 90;
     public const int SnapshotsPerDay = 4;
 
-    private static readonly (Platform Platform, double BaseViews, double DailyGrowth, double WeekendLift, double LikeRate)[] Platforms =
+    private static readonly (Platform Platform, double BaseViews, double DailyGrowth, double WeekendLift, double LikeRate)[] _platforms =
     [
         (Platform.YouTube, 900, 0.004, 1.20, 0.040),
         (Platform.TikTok, 2500, 0.008, 1.35, 0.070),
@@ -22,27 +22,32 @@ internal sealed class SyntheticCreatorData(int seed, DateTimeOffset now)
         (Platform.X, 700, -0.002, 0.95, 0.015),
     ];
 
-    private static readonly string[] Topics = ["cooking", "tech", "travel", "fitness", "finance"];
+    private static readonly string[] _topics = ["cooking", "tech", "travel", "fitness", "finance"];
 
     private readonly Random _random = new(seed);
 
     public List<ContentPlan> Items { get; } = [];
 
+    /// <summary>Gets midnight (UTC) of the first simulated day.</summary>
+    public DateTimeOffset FirstDay { get; } = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-Days);
+
     public IEnumerable<ContentPlan> Plan(int itemsPerPlatform)
     {
-        foreach (var (platform, baseViews, growth, weekendLift, likeRate) in Platforms)
+        foreach (var (platform, baseViews, growth, weekendLift, likeRate) in _platforms)
         {
             for (var i = 0; i < itemsPerPlatform; i++)
             {
                 var shortForm = platform == Platform.TikTok || _random.NextDouble() < 0.4;
                 var hashtags = _random.Next(0, 11);
-                var topic = Topics[_random.Next(Topics.Length)];
+                var topic = _topics[_random.Next(_topics.Length)];
                 var duration = shortForm ? 15 + _random.Next(75) : 240 + _random.Next(1200);
                 // Feature effects: short form and a few hashtags help; too many hashtags hurt; finance is niche.
                 var quality = Math.Exp(0.5 * Normal());
                 var featureEffect = (shortForm ? 1.4 : 1.0) * (1 + (0.08 * Math.Min(hashtags, 5)) - (0.06 * Math.Max(0, hashtags - 5))) * (topic == "finance" ? 0.7 : 1.0);
                 var published = now.AddDays(-_random.Next(0, Days + 30)).AddHours(-_random.Next(24));
-                var spikeDay = _random.NextDouble() < 0.08 ? _random.Next(5, Days - 2) : -1;
+                // A viral spike, planted at least a week after publication so that it stands out from the launch burst.
+                var firstSpikeDay = Math.Max(5, (int)Math.Ceiling((published - FirstDay).TotalDays) + 7);
+                var spikeDay = _random.NextDouble() < 0.08 && firstSpikeDay < Days - 2 ? _random.Next(firstSpikeDay, Days - 2) : -1;
                 var plan = new ContentPlan(
                     $"{platform.Key}-{i + 1:D3}", platform, published, $"{topic} #{i + 1}", topic, shortForm, hashtags, duration,
                     baseViews * quality * featureEffect, growth, weekendLift, likeRate * Math.Exp(0.2 * Normal()), spikeDay);
@@ -55,7 +60,7 @@ internal sealed class SyntheticCreatorData(int seed, DateTimeOffset now)
     /// <summary>Yields the tracking requests of one item, in time order.</summary>
     public IEnumerable<TrackingRequest> Snapshots(ContentPlan item)
     {
-        var start = now.AddDays(-Days);
+        var start = FirstDay;
         var totals = new double[6]; // views, likes, comments, shares, saves, basis (impressions or reach)
         var watchTime = 0.0;
         var step = TimeSpan.FromHours(24.0 / SnapshotsPerDay);

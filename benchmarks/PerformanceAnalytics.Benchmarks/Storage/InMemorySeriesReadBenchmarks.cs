@@ -11,7 +11,7 @@ namespace PerformanceAnalytics.Benchmarks.Storage;
 [MemoryDiagnoser]
 public class InMemorySeriesReadBenchmarks
 {
-    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset _start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private InMemoryEngagementStore _store = null!;
     private SeriesQuery _query = null!;
 
@@ -30,13 +30,13 @@ public class InMemorySeriesReadBenchmarks
             for (var i = 0; i < Items; i++)
             {
                 var metrics = MetricValues.Empty.With(Metric.Views, (d + 1) * (100.0 + i)).With(Metric.Likes, d * 7.0);
-                batch.Add(new EngagementSnapshot($"c{i}-{d}", $"c{i}", Platform.YouTube, Start.AddDays(d).AddHours(12), metrics));
+                batch.Add(new EngagementSnapshot($"c{i}-{d}", $"c{i}", Platform.YouTube, _start.AddDays(d).AddHours(12), metrics));
             }
 
             _store.AppendAsync(batch).GetAwaiter().GetResult();
         }
 
-        _query = new SeriesQuery("default", $"c{Items / 2}", Metric.Views, new TimeRange(Start.AddDays(Days - 90), Start.AddDays(Days)), BucketSize.Day);
+        _query = new SeriesQuery("default", $"c{Items / 2}", Metric.Views, new TimeRange(_start.AddDays(Days - 90), _start.AddDays(Days)), BucketSize.Day);
     }
 
     [GlobalCleanup]

@@ -10,7 +10,7 @@ internal sealed class SnapshotValidator(PerformanceAnalyticsOptions options)
     public const string EngagementRateFormulaKey = "pa.engagement_rate.formula";
 
     /// <summary>The earliest plausible observation: before any supported platform existed.</summary>
-    private static readonly DateTimeOffset Earliest = new(2004, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset _earliest = new(2004, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public EngagementSnapshot? Validate(TrackingRequest? request, int index, DateTimeOffset now, List<TrackingError> errors)
     {
@@ -49,9 +49,9 @@ internal sealed class SnapshotValidator(PerformanceAnalyticsOptions options)
                 nameof(request.Timestamp),
                 $"{timestamp:O} is {(timestamp - now).TotalMinutes:F1} minutes in the future; at most {options.MaxClockSkew.TotalMinutes:F1} are allowed."));
         }
-        else if (timestamp < Earliest)
+        else if (timestamp < _earliest)
         {
-            errors.Add(new TrackingError(index, nameof(request.Timestamp), $"{timestamp:O} is before {Earliest:yyyy-MM-dd}, which no platform's data can be."));
+            errors.Add(new TrackingError(index, nameof(request.Timestamp), $"{timestamp:O} is before {_earliest:yyyy-MM-dd}, which no platform's data can be."));
         }
 
         var metrics = ValidateMetrics(request.Metrics, index, errors);

@@ -4,7 +4,7 @@ namespace PerformanceAnalytics.Tests.Model;
 
 public sealed class TimeframeTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset _now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     [TestCase("24h", 24)]
     [TestCase("7d", 7 * 24)]
@@ -15,10 +15,10 @@ public sealed class TimeframeTests
     [TestCase(" 30D ", 30 * 24)]
     public void Parse_TrailingWindows_ResolveToHalfOpenRangesEndingNow(string text, int hours)
     {
-        var range = Timeframe.Parse(text).Resolve(Now);
+        var range = Timeframe.Parse(text).Resolve(_now);
 
-        range.End.Should().Be(Now);
-        range.Start.Should().Be(Now.AddHours(-hours));
+        range.End.Should().Be(_now);
+        range.Start.Should().Be(_now.AddHours(-hours));
         range.Contains(range.Start).Should().BeTrue();
         range.Contains(range.End).Should().BeFalse();
     }
@@ -28,7 +28,7 @@ public sealed class TimeframeTests
     {
         var timeframe = Timeframe.Parse("2026-01-01T00:00:00Z/2026-02-01T00:00:00Z");
 
-        timeframe.Resolve(Now).Should().Be(new TimeRange(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero)));
+        timeframe.Resolve(_now).Should().Be(new TimeRange(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero)));
     }
 
     [TestCase("", "empty")]
@@ -51,12 +51,12 @@ public sealed class TimeframeTests
     [Test]
     public void TimeRange_EndNotAfterStart_Throws()
     {
-        var act = () => new TimeRange(Now, Now);
+        var act = () => new TimeRange(_now, _now);
 
         act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("end");
     }
 
     [Test]
     public void TimeRange_Previous_IsTheEqualPeriodBefore()
-        => new TimeRange(Now.AddDays(-7), Now).Previous().Should().Be(new TimeRange(Now.AddDays(-14), Now.AddDays(-7)));
+        => new TimeRange(_now.AddDays(-7), _now).Previous().Should().Be(new TimeRange(_now.AddDays(-14), _now.AddDays(-7)));
 }

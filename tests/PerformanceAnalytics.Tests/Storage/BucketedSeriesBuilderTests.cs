@@ -5,7 +5,7 @@ namespace PerformanceAnalytics.Tests.Storage;
 
 public sealed class BucketedSeriesBuilderTests
 {
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    private static readonly TimeZoneInfo _berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     [Test]
     public void Boundaries_Days_AcrossTheSpringForwardDay_HaveA23HourDay()
@@ -13,7 +13,7 @@ public sealed class BucketedSeriesBuilderTests
         // Central European Summer Time began on Sunday 29 March 2026 at 02:00 local time.
         var range = new TimeRange(new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 30, 12, 0, 0, TimeSpan.Zero));
 
-        var boundaries = BucketedSeriesBuilder.Boundaries(range, BucketSize.Day, Berlin);
+        var boundaries = BucketedSeriesBuilder.Boundaries(range, BucketSize.Day, _berlin);
 
         boundaries.Should().Equal(
             new DateTimeOffset(2026, 3, 27, 23, 0, 0, TimeSpan.Zero),
