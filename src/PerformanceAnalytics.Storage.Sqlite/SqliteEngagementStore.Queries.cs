@@ -128,9 +128,10 @@ public sealed partial class SqliteEngagementStore
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
     /// <remarks>
-    /// One SQL statement: per content item the last row in the range and the last row before it (index seeks on
-    /// (tenant, content, ts, id)) and the row count in the range; then counters as
-    /// <c>SUM(MAX(0, last − COALESCE(before, 0)))</c> and gauges as <c>AVG(last)</c>, grouped by platform.
+    /// One SQL statement: per content item the last row in the range, the last row before it and the first row in
+    /// it (index seeks on (tenant, content, ts, id)) and the row count in the range; then counters as
+    /// <c>SUM(MAX(0, last − baseline))</c>, the baseline being the last total before the range or else the first
+    /// total in it, and gauges as <c>AVG(last)</c>, grouped by platform.
     /// Sums and means use SQLite's floating-point summation, so they can differ from another store's in the last
     /// bits.
     /// </remarks>

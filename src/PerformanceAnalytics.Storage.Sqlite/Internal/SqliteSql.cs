@@ -140,10 +140,11 @@ internal static class SqliteSql
     }
 
     /// <summary>
-    /// Per-platform aggregates. Per content item: the last row in the range and the last row before it (one
-    /// reverse index seek each) and the row count in the range (a covering index range). A metric missing from
-    /// that last row falls back to a search for its last non-NULL value, but only when the item's metric mask says
-    /// it ever had one. Counters: SUM(MAX(0, last − COALESCE(before, 0))); gauges: AVG(last); grouped by platform.
+    /// Per-platform aggregates. Per content item: the last row in the range, the last row before it and the first
+    /// row in the range (one index seek each) and the row count in the range (a covering index range). A metric
+    /// missing from such a row falls back to a search for its nearest non-NULL value, but only when the item's
+    /// metric mask says it ever had one. Counters: SUM(MAX(0, last − baseline)), the baseline being the last total
+    /// before the range or else the first in it; gauges: AVG(last); grouped by platform.
     /// </summary>
     public static string Aggregates(bool platforms)
     {
@@ -155,6 +156,7 @@ internal static class SqliteSql
         const string InRange = "x.tenant_id = $tenant AND x.content_id = d.content_id AND x.ts >= $start AND x.ts < $end";
         const string Before = "x.tenant_id = $tenant AND x.content_id = d.content_id AND x.ts < $start";
         const string Newest = "ORDER BY x.ts DESC, x.snapshot_id DESC LIMIT 1";
+        const string Oldest = "ORDER BY x.ts, x.snapshot_id LIMIT 1";
         var values = new StringBuilder();
         var outer = new StringBuilder();
         foreach (var metric in Metric.Catalogue)
@@ -167,11 +169,15 @@ internal static class SqliteSql
                 """));
             if (metric.IsCounter)
             {
+                // Baseline: the last total before the range or, when there is none, the first total in the range.
                 values.Append(FormattableString.Invariant($"""
                     ,
-                            CASE WHEN d.br IS NULL THEN NULL ELSE COALESCE(b.{c}, CASE WHEN d.mask & {bit} THEN (SELECT x.{c} FROM engagement_snapshots AS x WHERE {Before} AND x.{c} IS NOT NULL {Newest}) END) END AS b{metric.Id}
+                            COALESCE(
+                                CASE WHEN d.br IS NULL THEN NULL ELSE COALESCE(b.{c}, CASE WHEN d.mask & {bit} THEN (SELECT x.{c} FROM engagement_snapshots AS x WHERE {Before} AND x.{c} IS NOT NULL {Newest}) END) END,
+                                f.{c},
+                                CASE WHEN d.mask & {bit} THEN (SELECT x.{c} FROM engagement_snapshots AS x WHERE {InRange} AND x.{c} IS NOT NULL {Oldest}) END) AS b{metric.Id}
                     """));
-                outer.Append(FormattableString.Invariant($", SUM(MAX(0, l{metric.Id} - COALESCE(b{metric.Id}, 0)))"));
+                outer.Append(FormattableString.Invariant($", SUM(MAX(0, l{metric.Id} - b{metric.Id}))"));
             }
             else
             {
@@ -195,7 +201,10 @@ internal static class SqliteSql
                     WHERE x.tenant_id = $tenant AND x.content_id = c.content_id AND x.ts >= $start AND x.ts < $end) AS n, (
                     SELECT x.rowid FROM engagement_snapshots AS x
                     WHERE x.tenant_id = $tenant AND x.content_id = c.content_id AND x.ts < $start
-                    {Newest}) AS br
+                    {Newest}) AS br, (
+                    SELECT x.rowid FROM engagement_snapshots AS x
+                    WHERE x.tenant_id = $tenant AND x.content_id = c.content_id AND x.ts >= $start AND x.ts < $end
+                    {Oldest}) AS fr
                 FROM c
                 WHERE c.lr IS NOT NULL
             ),
@@ -204,6 +213,7 @@ internal static class SqliteSql
                 FROM d
                 JOIN engagement_snapshots AS l ON l.rowid = d.lr
                 LEFT JOIN engagement_snapshots AS b ON b.rowid = d.br
+                JOIN engagement_snapshots AS f ON f.rowid = d.fr
             )
             SELECT platform, COUNT(*), SUM(n){outer}
             FROM v
