@@ -1,0 +1,331 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using PerformanceAnalytics.Model;
+using PerformanceAnalytics.Storage.Sqlite.Internal;
+
+namespace PerformanceAnalytics.Storage.Sqlite;
+
+/// <content>Content items, analysis records, retention and the health probe.</content>
+public sealed partial class SqliteEngagementStore
+{
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An item is <see langword="null"/>; nothing is stored.</exception>
+    /// <remarks>All items are written in one transaction. Features are stored as JSON text.</remarks>
+    public async Task UpsertContentAsync(IReadOnlyList<ContentItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        cancellationToken.ThrowIfCancellationRequested();
+        for (var i = 0; i < items.Count; i++)
+        {
+            _ = items[i] ?? throw new ArgumentException($"Item {i} is null.", nameof(items));
+        }
+
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = SqliteSql.UpsertContent;
+            var tenant = AddParameter(command, "$tenant");
+            var content = AddParameter(command, "$content");
+            var platform = AddParameter(command, "$platform");
+            var published = AddParameter(command, "$published");
+            var offset = AddParameter(command, "$offset");
+            var title = AddParameter(command, "$title");
+            var numeric = AddParameter(command, "$numeric");
+            var categorical = AddParameter(command, "$categorical");
+            command.Prepare();
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (i % CancellationCheckInterval == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var item = items[i];
+                tenant.Value = item.TenantId;
+                content.Value = item.ContentId;
+                platform.Value = item.Platform.Key;
+                published.Value = item.PublishedAt.UtcTicks;
+                offset.Value = (long)item.PublishedAt.Offset.TotalMinutes;
+                title.Value = item.Title ?? string.Empty;
+                numeric.Value = SqliteJson.Write(item.NumericFeatures);
+                categorical.Value = SqliteJson.Write(item.CategoricalFeatures);
+                command.ExecuteNonQuery();
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            transaction.Commit();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="tenantId"/> or <paramref name="contentId"/> is <see langword="null"/>.</exception>
+    public Task<ContentItem?> GetContentAsync(string tenantId, string contentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentNullException.ThrowIfNull(contentId);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SqliteSql.ContentColumns} FROM content_items WHERE tenant_id = $tenant AND content_id = $content;";
+        command.Parameters.AddWithValue("$tenant", tenantId);
+        command.Parameters.AddWithValue("$content", contentId);
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read() ? ReadContent(reader, tenantId) : null);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="tenantId"/> is <see langword="null"/>.</exception>
+    public async IAsyncEnumerable<ContentItem> QueryContentAsync(
+        string tenantId, Platform? platform = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = platform is null
+            ? $"SELECT {SqliteSql.ContentColumns} FROM content_items WHERE tenant_id = $tenant ORDER BY content_id;"
+            : $"SELECT {SqliteSql.ContentColumns} FROM content_items WHERE tenant_id = $tenant AND platform = $platform ORDER BY content_id;";
+        command.Parameters.AddWithValue("$tenant", tenantId);
+        if (platform is { } p)
+        {
+            command.Parameters.AddWithValue("$platform", p.Key);
+        }
+
+        using var reader = command.ExecuteReader();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReadContent(reader, tenantId);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="records"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A record is <see langword="null"/>; nothing is stored.</exception>
+    /// <remarks>All records are written in one transaction; the payload is stored verbatim.</remarks>
+    public async Task SaveAnalysisAsync(IReadOnlyList<AnalysisRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        cancellationToken.ThrowIfCancellationRequested();
+        for (var i = 0; i < records.Count; i++)
+        {
+            _ = records[i] ?? throw new ArgumentException($"Record {i} is null.", nameof(records));
+        }
+
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = SqliteSql.UpsertAnalysis;
+            var tenant = AddParameter(command, "$tenant");
+            var id = AddParameter(command, "$record");
+            var kind = AddParameter(command, "$kind");
+            var subject = AddParameter(command, "$subject");
+            var created = AddParameter(command, "$created");
+            var offset = AddParameter(command, "$offset");
+            var payload = AddParameter(command, "$payload");
+            command.Prepare();
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (i % CancellationCheckInterval == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var record = records[i];
+                tenant.Value = record.TenantId;
+                id.Value = record.RecordId;
+                kind.Value = record.Kind.ToString();
+                subject.Value = record.Subject;
+                created.Value = record.CreatedAt.UtcTicks;
+                offset.Value = (long)record.CreatedAt.Offset.TotalMinutes;
+                payload.Value = record.PayloadJson;
+                command.ExecuteNonQuery();
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            transaction.Commit();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
+    /// <remarks>Ordered by creation instant, newest first, then by record id; a limit of zero or less returns nothing.</remarks>
+    public async IAsyncEnumerable<AnalysisRecord> QueryAnalysisAsync(
+        AnalysisQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (query.Limit is <= 0)
+        {
+            yield break;
+        }
+
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT record_id, kind, subject, created_at, created_offset_minutes, payload FROM analysis_records"
+            + " WHERE tenant_id = $tenant AND kind = $kind"
+            + (query.Subject is null ? string.Empty : " AND subject = $subject")
+            + (query.Since is null ? string.Empty : " AND created_at >= $since")
+            + " ORDER BY created_at DESC, record_id"
+            + (query.Limit is null ? ";" : " LIMIT $limit;");
+        command.Parameters.AddWithValue("$tenant", query.TenantId);
+        command.Parameters.AddWithValue("$kind", query.Kind.ToString());
+        if (query.Subject is { } subject)
+        {
+            command.Parameters.AddWithValue("$subject", subject);
+        }
+
+        if (query.Since is { } since)
+        {
+            command.Parameters.AddWithValue("$since", since.UtcTicks);
+        }
+
+        if (query.Limit is { } limit)
+        {
+            command.Parameters.AddWithValue("$limit", limit);
+        }
+
+        using var reader = command.ExecuteReader();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new AnalysisRecord(
+                reader.GetString(0),
+                Enum.Parse<AnalysisKind>(reader.GetString(1)),
+                reader.GetString(2),
+                Instant(reader.GetInt64(3), reader.GetInt64(4)),
+                reader.GetString(5))
+            {
+                TenantId = query.TenantId,
+            };
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Snapshots and analysis records are deleted in one transaction. Content items and the content-to-platform
+    /// mapping are kept. Deleting every tenant's rows scans the snapshots table.
+    /// </remarks>
+    public async Task<RetentionResult> DeleteOlderThanAsync(DateTimeOffset cutoff, string? tenantId = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var tenantFilter = tenantId is null ? string.Empty : " AND tenant_id = $tenant";
+            command.Parameters.AddWithValue("$cutoff", cutoff.UtcTicks);
+            if (tenantId is not null)
+            {
+                command.Parameters.AddWithValue("$tenant", tenantId);
+            }
+
+            command.CommandText = $"DELETE FROM engagement_snapshots WHERE ts < $cutoff{tenantFilter};";
+            long snapshots = command.ExecuteNonQuery();
+            cancellationToken.ThrowIfCancellationRequested();
+            command.CommandText = $"DELETE FROM analysis_records WHERE created_at < $cutoff{tenantFilter};";
+            long records = command.ExecuteNonQuery();
+            cancellationToken.ThrowIfCancellationRequested();
+            transaction.Commit();
+            return new RetentionResult(snapshots, records);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Runs <c>SELECT sqlite_version()</c> and counts rows. Reports unhealthy (instead of throwing) when SQLite
+    /// fails or the schema cannot be brought up to date. <see cref="StoreHealth.Data"/> holds
+    /// <c>sqlite_version</c>, <c>schema_version</c>, <c>journal_mode</c>, <c>tenants</c>, <c>content_items</c>
+    /// (items with snapshots), <c>snapshots</c> and <c>analysis_records</c>.
+    /// </remarks>
+    public Task<StoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT sqlite_version(),
+                    (SELECT MAX(version) FROM schema_version),
+                    (SELECT COUNT(*) FROM (SELECT tenant_id FROM content_series UNION SELECT tenant_id FROM content_items UNION SELECT tenant_id FROM analysis_records)),
+                    (SELECT COUNT(*) FROM content_series),
+                    (SELECT COUNT(*) FROM engagement_snapshots),
+                    (SELECT COUNT(*) FROM analysis_records);
+                PRAGMA journal_mode;
+                """;
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            var version = reader.GetString(0);
+            var data = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["sqlite_version"] = version,
+                ["schema_version"] = Text(reader.GetInt64(1)),
+                ["tenants"] = Text(reader.GetInt64(2)),
+                ["content_items"] = Text(reader.GetInt64(3)),
+                ["snapshots"] = Text(reader.GetInt64(4)),
+                ["analysis_records"] = Text(reader.GetInt64(5)),
+            };
+            if (reader.NextResult() && reader.Read())
+            {
+                data["journal_mode"] = reader.GetString(0);
+            }
+
+            return Task.FromResult(new StoreHealth(true, $"SQLite {version}") { Data = data });
+        }
+        catch (SqliteException e)
+        {
+            return Task.FromResult(new StoreHealth(false, $"SQLite error {e.SqliteErrorCode}: {e.Message}"));
+        }
+        catch (InvalidOperationException e) when (!_initialized)
+        {
+            return Task.FromResult(new StoreHealth(false, e.Message));
+        }
+    }
+
+    private static ContentItem ReadContent(SqliteDataReader reader, string tenantId)
+        => new(reader.GetString(0), ReadPlatform(reader.GetString(1)), Instant(reader.GetInt64(2), reader.GetInt64(3)), reader.GetString(4))
+        {
+            TenantId = tenantId,
+            NumericFeatures = SqliteJson.ReadNumbers(reader.GetString(5)),
+            CategoricalFeatures = SqliteJson.ReadStrings(reader.GetString(6)),
+        };
+
+    private static DateTimeOffset Instant(long utcTicks, long offsetMinutes)
+        => new DateTimeOffset(utcTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offsetMinutes));
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
