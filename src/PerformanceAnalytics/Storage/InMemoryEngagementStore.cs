@@ -100,6 +100,7 @@ public sealed class InMemoryEngagementStore : IEngagementStore, IDisposable
         SnapshotQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
         foreach (var contentId in MatchingContentIds(query))
         {
             cancellationToken.ThrowIfCancellationRequested();

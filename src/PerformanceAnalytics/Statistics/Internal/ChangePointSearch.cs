@@ -1,0 +1,183 @@
+namespace PerformanceAnalytics.Statistics.Internal;
+
+/// <summary>The change-point search algorithms behind <see cref="ChangePoints"/>.</summary>
+internal static class ChangePointSearch
+{
+    /// <summary>
+    /// PELT (Killick, Fearnhead &amp; Eckley 2012): optimal partitioning F(t) = min_s F(s) + C(s, t) + β with
+    /// F(0) = −β, where a candidate s is dropped once F(s) + C(s, t) + K &gt; F(t).
+    /// </summary>
+    /// <param name="cost">Segment costs over [0, n).</param>
+    /// <param name="n">The series length.</param>
+    /// <param name="penalty">β, added per change point.</param>
+    /// <param name="minSegmentLength">Minimum segment length.</param>
+    /// <param name="pruningConstant">
+    /// K with C(a, c) ≥ C(a, b) + C(b, c) + K for all a &lt; b &lt; c: 0 for the plain Gaussian costs, −ln n when
+    /// ln(m) is added per segment (ln m₁ + ln m₂ − ln(m₁ + m₂) = ln(m₁m₂/m) ≤ ln n).
+    /// </param>
+    /// <returns>Start indices of segments 2…k, ascending.</returns>
+    /// <remarks>
+    /// Pruning at time t is justified only for ends T ≥ t + minSegmentLength (the path through t needs a last
+    /// segment of admissible length), so a pruned candidate stays in the set until then. With that, the result
+    /// is exactly the optimal-partitioning minimiser; ties go to the earliest last change point.
+    /// </remarks>
+    public static int[] Pelt(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, double pruningConstant)
+    {
+        if (n < 2 * minSegmentLength)
+        {
+            return [];
+        }
+
+        var f = new double[n + 1];
+        var last = new int[n + 1];
+        f[0] = -penalty;
+        var candidates = new int[n + 1];
+        var expiry = new int[n + 1];
+        var values = new double[n + 1];
+        var count = 0;
+        for (var t = minSegmentLength; t <= n; t++)
+        {
+            // s = t − minSegmentLength becomes admissible now: it is reachable (s = 0 or s ≥ minSegmentLength)
+            // and leaves a last segment of exactly minSegmentLength.
+            var s = t - minSegmentLength;
+            if (s == 0 || s >= minSegmentLength)
+            {
+                candidates[count] = s;
+                expiry[count] = int.MaxValue;
+                count++;
+            }
+
+            var best = double.PositiveInfinity;
+            var argBest = 0;
+            var kept = 0;
+            for (var i = 0; i < count; i++)
+            {
+                if (expiry[i] <= t)
+                {
+                    continue;
+                }
+
+                var r = candidates[i];
+                var v = f[r] + cost.Cost(r, t);
+                if (v < best)
+                {
+                    best = v;
+                    argBest = r;
+                }
+
+                candidates[kept] = r;
+                expiry[kept] = expiry[i];
+                values[kept] = v;
+                kept++;
+            }
+
+            count = kept;
+            f[t] = best + penalty;
+            last[t] = argBest;
+
+            // Candidate r can no longer be the last change before any T ≥ t + minSegmentLength when
+            // F(r) + C(r, t) + K > F(t): the path through t is then at least as good.
+            var threshold = f[t] - pruningConstant;
+            var until = t + minSegmentLength;
+            for (var i = 0; i < count; i++)
+            {
+                if (values[i] > threshold && expiry[i] > until)
+                {
+                    expiry[i] = until;
+                }
+            }
+        }
+
+        return Backtrack(last, n);
+    }
+
+    /// <summary>
+    /// Greedy binary segmentation (Scott &amp; Knott 1974; Sen &amp; Srivastava 1975): repeatedly split the segment
+    /// whose best single split lowers the total cost most, while that gain exceeds the penalty and fewer than
+    /// <paramref name="maxChangePoints"/> change points have been placed.
+    /// </summary>
+    public static int[] BinarySegmentation(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, int maxChangePoints)
+    {
+        var starts = new List<int>();
+        if (n < 2 * minSegmentLength || maxChangePoints == 0)
+        {
+            return [];
+        }
+
+        var segments = new List<(int Start, int End, int Split, double Gain)> { BestSplit(cost, 0, n, minSegmentLength) };
+        while (starts.Count < maxChangePoints)
+        {
+            var pick = -1;
+            var bestGain = double.NegativeInfinity;
+            for (var i = 0; i < segments.Count; i++)
+            {
+                if (segments[i].Split > 0 && segments[i].Gain > bestGain)
+                {
+                    bestGain = segments[i].Gain;
+                    pick = i;
+                }
+            }
+
+            if (pick < 0 || !(bestGain > penalty))
+            {
+                break;
+            }
+
+            var (start, end, split, _) = segments[pick];
+            starts.Add(split);
+            segments[pick] = BestSplit(cost, start, split, minSegmentLength);
+            segments.Add(BestSplit(cost, split, end, minSegmentLength));
+        }
+
+        starts.Sort();
+        return [.. starts];
+    }
+
+    private static (int Start, int End, int Split, double Gain) BestSplit(ChangePointSegmentCost cost, int start, int end, int minSegmentLength)
+    {
+        if (end - start < 2 * minSegmentLength)
+        {
+            return (start, end, 0, double.NegativeInfinity);
+        }
+
+        var whole = cost.Cost(start, end);
+        var bestGain = double.NegativeInfinity;
+        var split = 0;
+        for (var s = start + minSegmentLength; s <= end - minSegmentLength; s++)
+        {
+            var gain = whole - cost.Cost(start, s) - cost.Cost(s, end);
+
+            // A split of a constant run gains exactly nothing; rounding of m·ln(ε) must not make it look positive.
+            if (Math.Abs(gain) <= 1e-12 * Math.Abs(whole))
+            {
+                gain = 0.0;
+            }
+
+            if (gain > bestGain)
+            {
+                bestGain = gain;
+                split = s;
+            }
+        }
+
+        return (start, end, split, bestGain);
+    }
+
+    private static int[] Backtrack(int[] last, int n)
+    {
+        var count = 0;
+        for (var t = last[n]; t > 0; t = last[t])
+        {
+            count++;
+        }
+
+        var starts = new int[count];
+        var k = count;
+        for (var t = last[n]; t > 0; t = last[t])
+        {
+            starts[--k] = t;
+        }
+
+        return starts;
+    }
+}
