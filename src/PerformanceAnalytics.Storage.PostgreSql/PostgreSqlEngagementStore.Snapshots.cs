@@ -95,6 +95,7 @@ public sealed partial class PostgreSqlEngagementStore
         SnapshotQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
         var (connection, transaction) = await BeginAsync(query.TenantId, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         await using (transaction.ConfigureAwait(false))
@@ -126,6 +127,7 @@ public sealed partial class PostgreSqlEngagementStore
     public async Task<IReadOnlyList<EngagementSnapshot>> GetLatestAsync(SnapshotQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
         var (connection, transaction) = await BeginAsync(query.TenantId, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         await using (transaction.ConfigureAwait(false))
@@ -183,6 +185,7 @@ public sealed partial class PostgreSqlEngagementStore
     public async Task<BucketedSeries> GetSeriesAsync(SeriesQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
         var column = SqlValues.ColumnOf(query.Metric);
         var boundaries = BucketedSeriesBuilder.Boundaries(query.Range, query.Bucket, query.TimeZone);
         var buckets = boundaries.Length - 1;
@@ -288,6 +291,7 @@ public sealed partial class PostgreSqlEngagementStore
         PlatformAggregateQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        cancellationToken.ThrowIfCancellationRequested();
         var (connection, transaction) = await BeginAsync(query.TenantId, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         await using (transaction.ConfigureAwait(false))
