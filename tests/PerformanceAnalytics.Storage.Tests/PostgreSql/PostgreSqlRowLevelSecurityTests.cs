@@ -149,7 +149,7 @@ public sealed class PostgreSqlRowLevelSecurityTests
         }
         finally
         {
-            await using var drop = _dataSource.CreateCommand($"DROP OWNED BY {role}; DROP ROLE {role}");
+            await using var drop = _dataSource.CreateCommand($"REVOKE ALL ON ALL TABLES IN SCHEMA \"{_schema}\" FROM {role}; REVOKE ALL ON SCHEMA \"{_schema}\" FROM {role}; DROP ROLE {role}");
             await drop.ExecuteNonQueryAsync();
         }
     }
