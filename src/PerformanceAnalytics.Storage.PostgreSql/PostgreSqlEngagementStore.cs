@@ -143,7 +143,7 @@ public sealed partial class PostgreSqlEngagementStore : IEngagementStore, IAsync
     /// <param name="metric">The metric.</param>
     /// <param name="range">The half-open range; days are UTC days, counted from the day of its start.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    /// <returns>The fit; slope and intercept are NaN with fewer than two days, R² also when the values are constant.</returns>
+    /// <returns>The fit; slope, intercept and R² are NaN with fewer than two days.</returns>
     /// <remarks>
     /// Calls the schema's <c>daily_metric_trend</c> function: per UTC day with an observation, y is the day's last
     /// observed value (for a counter, its lifetime total, so the slope is the mean activity per day) and x the day

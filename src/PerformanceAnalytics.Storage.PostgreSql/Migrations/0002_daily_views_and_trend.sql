@@ -43,7 +43,7 @@ REVOKE ALL ON FUNCTION __schema__.daily_content_rows_all_tenants() FROM PUBLIC;
 -- of the day's observations.
 CREATE MATERIALIZED VIEW __schema__.daily_content_metrics_mv AS
     SELECT * FROM __schema__.daily_content_rows_all_tenants()
-WITH NO DATA;
+WITH DATA;
 CREATE UNIQUE INDEX daily_content_metrics_mv_key ON __schema__.daily_content_metrics_mv (tenant_id, content_id, day);
 CREATE INDEX daily_content_metrics_mv_platform_idx ON __schema__.daily_content_metrics_mv (tenant_id, platform, day);
 
@@ -84,7 +84,7 @@ CREATE MATERIALIZED VIEW __schema__.daily_platform_metrics_mv AS
         WINDOW c AS (PARTITION BY d.tenant_id, d.content_id ORDER BY d.day)
     ) x
     GROUP BY x.tenant_id, x.platform, x.day
-WITH NO DATA;
+WITH DATA;
 CREATE UNIQUE INDEX daily_platform_metrics_mv_key ON __schema__.daily_platform_metrics_mv (tenant_id, platform, day);
 
 REVOKE ALL ON __schema__.daily_content_metrics_mv FROM PUBLIC;
