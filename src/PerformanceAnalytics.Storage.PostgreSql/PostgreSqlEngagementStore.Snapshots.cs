@@ -282,9 +282,9 @@ public sealed partial class PostgreSqlEngagementStore
 
     /// <inheritdoc/>
     /// <remarks>
-    /// One statement: per content item of the tenant (and platforms), its snapshot count in the range and its last
-    /// value of each metric in the range and before it (one backward index probe each, with a per-metric probe only
-    /// where the last row lacks the metric), aggregated per platform.
+    /// One statement: per content item of the tenant (and platforms), its last value of each metric in the range and
+    /// before it (one backward index probe each, with a per-metric probe only where that row lacks the metric),
+    /// aggregated per platform, with the snapshot counts from one grouped scan of the range. JIT is off for it.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
     public async Task<IReadOnlyList<PlatformAggregate>> GetPlatformAggregatesAsync(
@@ -292,7 +292,7 @@ public sealed partial class PostgreSqlEngagementStore
     {
         ArgumentNullException.ThrowIfNull(query);
         cancellationToken.ThrowIfCancellationRequested();
-        var (connection, transaction) = await BeginAsync(query.TenantId, cancellationToken).ConfigureAwait(false);
+        var (connection, transaction) = await BeginAsync(query.TenantId, cancellationToken, withoutJit: true).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         await using (transaction.ConfigureAwait(false))
         {
@@ -303,7 +303,7 @@ public sealed partial class PostgreSqlEngagementStore
                 var platformFilter = string.Empty;
                 if (query.Platforms is { } platforms)
                 {
-                    platformFilter = " AND c.platform = ANY(@platforms)";
+                    platformFilter = " AND {0}.platform = ANY(@platforms)";
                     command.Parameters.Add(TextArray("platforms", platforms.Select(static p => p.Key)));
                 }
 
@@ -530,9 +530,10 @@ public sealed partial class PostgreSqlEngagementStore
             batch.BatchCommands.Add(register);
             var conflicts = new NpgsqlBatchCommand(
                 $"""
-                SELECT s.content_id, s.platform, c.platform FROM {StagingTable} s
-                JOIN {_s}.content_series c ON c.tenant_id = s.tenant_id AND c.content_id = s.content_id
-                WHERE s.tenant_id = @tenant AND c.platform <> s.platform LIMIT 1
+                SELECT s.content_id, s.platform, c.platform
+                FROM (SELECT DISTINCT content_id, platform FROM {StagingTable} WHERE tenant_id = @tenant) s
+                JOIN {_s}.content_series c ON c.tenant_id = @tenant AND c.content_id = s.content_id
+                WHERE c.platform <> s.platform LIMIT 1
                 """);
             conflicts.Parameters.Add(Text("tenant", tenant));
             batch.BatchCommands.Add(conflicts);
@@ -592,16 +593,21 @@ public sealed partial class PostgreSqlEngagementStore
             }
         }
 
+        // Snapshot counts come from one grouped scan of the range; everything else from per-content index probes.
         return $"""
-            SELECT x.platform, count(*), sum(x.n){perPlatform}
+            WITH counts AS (
+                SELECT e.platform, count(*) AS n FROM {_s}.engagement_snapshots e
+                WHERE e.tenant_id = @tenant{string.Format(CultureInfo.InvariantCulture, platformFilter, "e")} AND {inRange}
+                GROUP BY e.platform)
+            SELECT x.platform, count(*), min(k.n){perPlatform}
             FROM (
-                SELECT c.platform,
-                    (SELECT count(*) FROM {_s}.engagement_snapshots e WHERE {Content} AND {inRange}) AS n{perContent}
+                SELECT c.platform{perContent}
                 FROM {_s}.content_series c
                 CROSS JOIN LATERAL (SELECT e.* FROM {_s}.engagement_snapshots e WHERE {Content} AND {inRange} {Last}) l
                 LEFT JOIN LATERAL (SELECT e.* FROM {_s}.engagement_snapshots e WHERE {Content} AND {beforeRange} {Last}) p ON true
-                WHERE c.tenant_id = @tenant{platformFilter}
+                WHERE c.tenant_id = @tenant{string.Format(CultureInfo.InvariantCulture, platformFilter, "c")}
             ) x
+            JOIN counts k ON k.platform = x.platform
             GROUP BY x.platform
             ORDER BY x.platform
             """;

@@ -279,14 +279,15 @@ public sealed partial class PostgreSqlEngagementStore : IEngagementStore, IAsync
     }
 
     /// <summary>Opens a connection, begins a transaction and sets the tenant for it.</summary>
-    private async Task<(NpgsqlConnection Connection, NpgsqlTransaction Transaction)> BeginAsync(string tenantId, CancellationToken cancellationToken)
+    private async Task<(NpgsqlConnection Connection, NpgsqlTransaction Transaction)> BeginAsync(
+        string tenantId, CancellationToken cancellationToken, bool withoutJit = false)
     {
         await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await SetTenantAsync(connection, transaction, tenantId, cancellationToken).ConfigureAwait(false);
+            await SetTenantAsync(connection, transaction, tenantId, withoutJit, cancellationToken).ConfigureAwait(false);
             return (connection, transaction);
         }
         catch
@@ -296,9 +297,15 @@ public sealed partial class PostgreSqlEngagementStore : IEngagementStore, IAsync
         }
     }
 
-    private async Task SetTenantAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, CancellationToken cancellationToken)
+    private async Task SetTenantAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, bool withoutJit, CancellationToken cancellationToken)
     {
-        var command = Command(connection, transaction, $"SELECT set_config('{TenantSetting}', @tenant, true)");
+        // JIT compilation of a statement with many cheap sub-plans costs far more than it saves (seconds for the
+        // platform aggregates, whose cost estimate assumes every fallback probe runs).
+        var command = Command(
+            connection,
+            transaction,
+            withoutJit ? $"SELECT set_config('{TenantSetting}', @tenant, true), set_config('jit', 'off', true)" : $"SELECT set_config('{TenantSetting}', @tenant, true)");
         await using (command.ConfigureAwait(false))
         {
             command.Parameters.Add(Text("tenant", tenantId));
