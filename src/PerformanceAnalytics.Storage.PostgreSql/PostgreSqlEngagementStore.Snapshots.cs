@@ -128,7 +128,7 @@ public sealed partial class PostgreSqlEngagementStore
     {
         ArgumentNullException.ThrowIfNull(query);
         cancellationToken.ThrowIfCancellationRequested();
-        var (connection, transaction) = await BeginAsync(query.TenantId, cancellationToken).ConfigureAwait(false);
+        var (connection, transaction) = await BeginAsync(query.TenantId, cancellationToken, withoutJit: true).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         await using (transaction.ConfigureAwait(false))
         {
@@ -189,7 +189,7 @@ public sealed partial class PostgreSqlEngagementStore
         var column = SqlValues.ColumnOf(query.Metric);
         var boundaries = BucketedSeriesBuilder.Boundaries(query.Range, query.Bucket, query.TimeZone);
         var buckets = boundaries.Length - 1;
-        var (connection, transaction) = await BeginAsync(query.TenantId, cancellationToken).ConfigureAwait(false);
+        var (connection, transaction) = await BeginAsync(query.TenantId, cancellationToken, withoutJit: true).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         await using (transaction.ConfigureAwait(false))
         {

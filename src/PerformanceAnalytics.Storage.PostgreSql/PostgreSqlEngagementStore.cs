@@ -27,7 +27,8 @@ namespace PerformanceAnalytics.Storage.PostgreSql;
 /// <see cref="BucketedSeriesBuilder.Boundaries"/> sent as a <c>timestamptz[]</c> and matched with
 /// <c>width_bucket</c>), the observations just before and after, or the gauge mean or last per bucket, and assemble
 /// the series with <see cref="BucketedSeriesBuilder"/>. Platform aggregates are computed in one statement from one
-/// index probe per content item.
+/// index probe per content item. These analytical reads run with PostgreSQL's JIT compilation off: their statements
+/// are cheap but carry many sub-plans, whose compilation would cost more than it saves.
 /// </para>
 /// <para>
 /// <b>Limits.</b> PostgreSQL text cannot hold the character U+0000; ids, names and metadata containing it are
