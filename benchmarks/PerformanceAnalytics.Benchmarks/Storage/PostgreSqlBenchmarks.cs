@@ -102,12 +102,28 @@ public class PostgreSqlBenchmarks
             return;
         }
 
-        await ExecuteAsync($"TRUNCATE {AggregateSchema}.engagement_snapshots, {AggregateSchema}.content_series");
-        for (var first = 0; first < AggregateContents; first += 20)
-        {
-            await _aggregateStore.AppendAsync(Generate(first, 20, SnapshotsPerContent).ToList());
-        }
-
+        // Generated on the server (the same rows Generate would give) so that a fresh machine loads in seconds.
+        var counters = string.Join(", ", Metric.Catalogue.Select(m => m.IsCounter
+            ? $"(k + 1) * {(m.Id + 1) * 10}.0"
+            : "0.01 * ((c + k) % 50)"));
+        await ExecuteAsync(
+            $"""
+            BEGIN;
+            SELECT set_config('pa.tenant_id', 'default', true);
+            TRUNCATE {AggregateSchema}.engagement_snapshots, {AggregateSchema}.content_series;
+            INSERT INTO {AggregateSchema}.tenants (tenant_id) VALUES ('default') ON CONFLICT DO NOTHING;
+            INSERT INTO {AggregateSchema}.content_series (tenant_id, content_id, platform)
+                SELECT 'default', 'content-' || lpad(c::text, 4, '0'), (ARRAY['youtube', 'tiktok', 'instagram', 'linkedin', 'x'])[c % 5 + 1]
+                FROM generate_series(0, {AggregateContents - 1}) c;
+            INSERT INTO {AggregateSchema}.engagement_snapshots (tenant_id, snapshot_id, content_id, platform, observed_at, observed_tick, {string.Join(", ", Metric.Catalogue.Select(m => m.Name))})
+                SELECT 'default', 'c' || lpad(c::text, 4, '0') || '-' || lpad(k::text, 4, '0'), 'content-' || lpad(c::text, 4, '0'),
+                    (ARRAY['youtube', 'tiktok', 'instagram', 'linkedin', 'x'])[c % 5 + 1],
+                    '{Start.UtcDateTime:yyyy-MM-dd}T00:00:00Z'::timestamptz + k * interval '{(int)(TimeSpan.FromDays(30) / SnapshotsPerContent).TotalSeconds} seconds', 0,
+                    {counters}
+                FROM generate_series(0, {SnapshotsPerContent - 1}) k, generate_series(0, {AggregateContents - 1}) c
+                ORDER BY k, c;
+            COMMIT;
+            """);
         await ExecuteAsync($"VACUUM ANALYZE {AggregateSchema}.engagement_snapshots");
         await ExecuteAsync($"VACUUM ANALYZE {AggregateSchema}.content_series");
     }
