@@ -9,7 +9,7 @@ namespace PerformanceAnalytics.Model;
 /// </remarks>
 public readonly struct Metric : IEquatable<Metric>
 {
-    private static readonly Metric[] All =
+    private static readonly Metric[] _all =
     [
         new(0, "views", MetricKind.Counter, MetricUnit.Count),
         new(1, "likes", MetricKind.Counter, MetricUnit.Count),
@@ -35,49 +35,49 @@ public readonly struct Metric : IEquatable<Metric>
     }
 
     /// <summary>Gets the number of metrics in the catalogue.</summary>
-    public static int Count => All.Length;
+    public static int Count => _all.Length;
 
     /// <summary>Gets every metric of the catalogue, ordered by <see cref="Id"/>.</summary>
-    public static IReadOnlyList<Metric> Catalogue => All;
+    public static IReadOnlyList<Metric> Catalogue => _all;
 
     /// <summary>Gets views (counter).</summary>
-    public static Metric Views => All[0];
+    public static Metric Views => _all[0];
 
     /// <summary>Gets likes (counter).</summary>
-    public static Metric Likes => All[1];
+    public static Metric Likes => _all[1];
 
     /// <summary>Gets comments (counter).</summary>
-    public static Metric Comments => All[2];
+    public static Metric Comments => _all[2];
 
     /// <summary>Gets shares (counter).</summary>
-    public static Metric Shares => All[3];
+    public static Metric Shares => _all[3];
 
     /// <summary>Gets saves (counter).</summary>
-    public static Metric Saves => All[4];
+    public static Metric Saves => _all[4];
 
     /// <summary>Gets impressions (counter).</summary>
-    public static Metric Impressions => All[5];
+    public static Metric Impressions => _all[5];
 
     /// <summary>Gets reach, unique accounts reached (counter).</summary>
-    public static Metric Reach => All[6];
+    public static Metric Reach => _all[6];
 
     /// <summary>Gets clicks (counter).</summary>
-    public static Metric Clicks => All[7];
+    public static Metric Clicks => _all[7];
 
     /// <summary>Gets total watch time in seconds (counter).</summary>
-    public static Metric WatchTime => All[8];
+    public static Metric WatchTime => _all[8];
 
     /// <summary>Gets average view duration in seconds (gauge).</summary>
-    public static Metric AverageViewDuration => All[9];
+    public static Metric AverageViewDuration => _all[9];
 
     /// <summary>Gets completion rate, a ratio (gauge).</summary>
-    public static Metric CompletionRate => All[10];
+    public static Metric CompletionRate => _all[10];
 
     /// <summary>Gets engagement rate, a ratio (gauge); derived per platform when not supplied.</summary>
-    public static Metric EngagementRate => All[11];
+    public static Metric EngagementRate => _all[11];
 
     /// <summary>Gets followers gained through the content, a lifetime total (counter).</summary>
-    public static Metric FollowersGained => All[12];
+    public static Metric FollowersGained => _all[12];
 
     /// <summary>Gets the dense index of the metric in the catalogue, 0 to <see cref="Count"/> − 1.</summary>
     public int Id { get; }
@@ -101,8 +101,8 @@ public readonly struct Metric : IEquatable<Metric>
     public static Metric FromId(int id)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(id);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(id, All.Length);
-        return All[id];
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(id, _all.Length);
+        return _all[id];
     }
 
     /// <summary>Parses a metric name.</summary>
@@ -115,7 +115,7 @@ public readonly struct Metric : IEquatable<Metric>
         ArgumentNullException.ThrowIfNull(name);
         return TryParse(name, out var metric)
             ? metric
-            : throw new FormatException($"Unknown metric '{name}'. Known metrics: {string.Join(", ", All.Select(m => m.Name))}.");
+            : throw new FormatException($"Unknown metric '{name}'. Known metrics: {string.Join(", ", _all.Select(m => m.Name))}.");
     }
 
     /// <summary>Tries to parse a metric name.</summary>
@@ -131,7 +131,7 @@ public readonly struct Metric : IEquatable<Metric>
         }
 
         var span = name.AsSpan().Trim();
-        foreach (var candidate in All)
+        foreach (var candidate in _all)
         {
             if (span.Equals(candidate.Name, StringComparison.OrdinalIgnoreCase) || EqualsIgnoringUnderscores(span, candidate.Name))
             {

@@ -15,7 +15,7 @@ namespace PerformanceAnalytics.Model;
 /// <c>"x"</c>, <c>"twitter"</c> and <c>"x/twitter"</c> for <see cref="X"/>.
 /// </para>
 /// </remarks>
-public readonly struct Platform : IEquatable<Platform>, ISpanParsable<Platform>
+public readonly struct Platform : IEquatable<Platform>
 {
     private const int MaxKeyLength = 64;
     private readonly string? _key;
@@ -70,40 +70,14 @@ public readonly struct Platform : IEquatable<Platform>, ISpanParsable<Platform>
     public static Platform Parse(string s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return Parse(s.AsSpan(), null);
+        return TryParseCore(s, out var result, out var error) ? result : throw new FormatException(error);
     }
-
-    /// <inheritdoc/>
-    public static Platform Parse(string s, IFormatProvider? provider)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return Parse(s.AsSpan(), provider);
-    }
-
-    /// <inheritdoc/>
-    public static Platform Parse(ReadOnlySpan<char> s, IFormatProvider? provider)
-    {
-        if (!TryParseCore(s, out var result, out var error))
-        {
-            throw new FormatException(error);
-        }
-
-        return result;
-    }
-
-    /// <inheritdoc/>
-    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out Platform result)
-        => TryParse(s.AsSpan(), provider, out result);
 
     /// <summary>Tries to parse a platform name.</summary>
     /// <param name="s">The name, case-insensitive.</param>
     /// <param name="result">The platform, when parsing succeeds.</param>
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid platform name.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? s, out Platform result) => TryParse(s.AsSpan(), null, out result);
-
-    /// <inheritdoc/>
-    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Platform result)
-        => TryParseCore(s, out result, out _);
+    public static bool TryParse([NotNullWhen(true)] string? s, out Platform result) => TryParseCore(s, out result, out _);
 
     /// <inheritdoc/>
     public bool Equals(Platform other) => string.Equals(Key, other.Key, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ namespace PerformanceAnalytics.Storage.Tests.Conformance;
 /// </summary>
 public abstract class EngagementStoreConformanceTests
 {
-    private static readonly DateTimeOffset Day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero); // a Monday
+    private static readonly DateTimeOffset _day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero); // a Monday
     private readonly List<IEngagementStore> _stores = [];
 
     /// <summary>Creates a fresh, empty store.</summary>
@@ -44,7 +44,7 @@ public abstract class EngagementStoreConformanceTests
     public async Task Append_ThenQuery_RoundTripsEveryField()
     {
         var store = await NewStoreAsync();
-        var snapshot = Snapshot("s1", "c1", Platform.YouTube, Day0.AddHours(5), views: 1500, likes: 120) with
+        var snapshot = Snapshot("s1", "c1", Platform.YouTube, _day0.AddHours(5), views: 1500, likes: 120) with
         {
             Metadata = new Dictionary<string, string> { ["title"] = "My Great Video", ["source"] = "api" },
         };
@@ -60,7 +60,7 @@ public abstract class EngagementStoreConformanceTests
         s.ContentId.Should().Be("c1");
         s.Platform.Should().Be(Platform.YouTube);
         s.TenantId.Should().Be("default");
-        s.Timestamp.Should().Be(Day0.AddHours(5));
+        s.Timestamp.Should().Be(_day0.AddHours(5));
         s.Metrics.ToDictionary().Should().BeEquivalentTo(snapshot.Metrics.ToDictionary());
         s.Metadata.Should().BeEquivalentTo(snapshot.Metadata);
     }
@@ -71,11 +71,11 @@ public abstract class EngagementStoreConformanceTests
         var store = await NewStoreAsync();
         await store.AppendAsync(
         [
-            Snapshot("b2", "b", Platform.TikTok, Day0.AddHours(2), views: 20),
-            Snapshot("a1", "a", Platform.YouTube, Day0.AddHours(1), views: 10, likes: 1),
-            Snapshot("b1", "b", Platform.TikTok, Day0.AddHours(1), views: 10),
-            Snapshot("a2", "a", Platform.YouTube, Day0.AddHours(3), views: 30, likes: 3),
-            Snapshot("c1", "c", Platform.X, Day0.AddHours(1), views: 5),
+            Snapshot("b2", "b", Platform.TikTok, _day0.AddHours(2), views: 20),
+            Snapshot("a1", "a", Platform.YouTube, _day0.AddHours(1), views: 10, likes: 1),
+            Snapshot("b1", "b", Platform.TikTok, _day0.AddHours(1), views: 10),
+            Snapshot("a2", "a", Platform.YouTube, _day0.AddHours(3), views: 30, likes: 3),
+            Snapshot("c1", "c", Platform.X, _day0.AddHours(1), views: 5),
         ]);
 
         var all = await QueryAllAsync(store, new SnapshotQuery("default"));
@@ -93,8 +93,8 @@ public abstract class EngagementStoreConformanceTests
     public async Task Query_HalfOpenRange_IncludesStartAndExcludesEnd()
     {
         var store = await NewStoreAsync();
-        var start = Day0.AddHours(10);
-        var end = Day0.AddHours(20);
+        var start = _day0.AddHours(10);
+        var end = _day0.AddHours(20);
         await store.AppendAsync(
         [
             Snapshot("before", "c", Platform.YouTube, start.AddTicks(-10), views: 1),
@@ -113,12 +113,12 @@ public abstract class EngagementStoreConformanceTests
     public async Task Append_SameSnapshotIdAgain_IsIgnored()
     {
         var store = await NewStoreAsync();
-        var first = Snapshot("dup", "c", Platform.YouTube, Day0, views: 100);
+        var first = Snapshot("dup", "c", Platform.YouTube, _day0, views: 100);
         var resent = first with { Metrics = MetricValues.From([new KeyValuePair<Metric, double>(Metric.Views, 999)]) };
 
         var r1 = await store.AppendAsync([first]);
-        var r2 = await store.AppendAsync([resent, Snapshot("new", "c", Platform.YouTube, Day0.AddHours(1), views: 150)]);
-        var r3 = await store.AppendAsync([Snapshot("x", "c", Platform.YouTube, Day0.AddHours(2), views: 1), Snapshot("x", "c", Platform.YouTube, Day0.AddHours(2), views: 1)]);
+        var r2 = await store.AppendAsync([resent, Snapshot("new", "c", Platform.YouTube, _day0.AddHours(1), views: 150)]);
+        var r3 = await store.AppendAsync([Snapshot("x", "c", Platform.YouTube, _day0.AddHours(2), views: 1), Snapshot("x", "c", Platform.YouTube, _day0.AddHours(2), views: 1)]);
         var stored = await QueryAllAsync(store, new SnapshotQuery("default"));
 
         r1.Should().Be(new AppendResult(1, 0));
@@ -134,9 +134,9 @@ public abstract class EngagementStoreConformanceTests
         var store = await NewStoreAsync();
         var batch = new List<EngagementSnapshot>
         {
-            Snapshot("ok-1", "c", Platform.YouTube, Day0, views: 1),
+            Snapshot("ok-1", "c", Platform.YouTube, _day0, views: 1),
             null!,
-            Snapshot("ok-2", "c", Platform.YouTube, Day0.AddHours(1), views: 2),
+            Snapshot("ok-2", "c", Platform.YouTube, _day0.AddHours(1), views: 2),
         };
 
         var act = () => store.AppendAsync(batch);
@@ -166,7 +166,7 @@ public abstract class EngagementStoreConformanceTests
         for (var b = 0; b < batches; b++)
         {
             var batch = Enumerable.Range(0, batchSize)
-                .Select(i => Snapshot($"b{b}-{i}", $"c{b}-{i}", Platform.Instagram, Day0.AddMinutes(b), views: i))
+                .Select(i => Snapshot($"b{b}-{i}", $"c{b}-{i}", Platform.Instagram, _day0.AddMinutes(b), views: i))
                 .ToList();
             await store.AppendAsync(batch);
         }
@@ -192,7 +192,7 @@ public abstract class EngagementStoreConformanceTests
             for (var b = 0; b < batchesPerWriter; b++)
             {
                 var batch = Enumerable.Range(0, batchSize)
-                    .Select(i => Snapshot($"w{w}-b{b}-i{i}", $"content-{i % 7}", Platform.LinkedIn, Day0.AddMinutes((w * 1000) + (b * batchSize) + i), views: i))
+                    .Select(i => Snapshot($"w{w}-b{b}-i{i}", $"content-{i % 7}", Platform.LinkedIn, _day0.AddMinutes((w * 1000) + (b * batchSize) + i), views: i))
                     .ToList();
                 var result = await store.AppendAsync(batch);
                 result.Inserted.Should().Be(batchSize);
@@ -210,10 +210,10 @@ public abstract class EngagementStoreConformanceTests
         var store = await NewStoreAsync();
         await store.AppendAsync(
         [
-            Snapshot("s1", "shared-id", Platform.YouTube, Day0, views: 10) with { TenantId = "acme" },
-            Snapshot("s1", "shared-id", Platform.YouTube, Day0, views: 20) with { TenantId = "globex" },
+            Snapshot("s1", "shared-id", Platform.YouTube, _day0, views: 10) with { TenantId = "acme" },
+            Snapshot("s1", "shared-id", Platform.YouTube, _day0, views: 20) with { TenantId = "globex" },
         ]);
-        await store.UpsertContentAsync([new ContentItem("shared-id", Platform.YouTube, Day0, "Acme video") { TenantId = "acme" }]);
+        await store.UpsertContentAsync([new ContentItem("shared-id", Platform.YouTube, _day0, "Acme video") { TenantId = "acme" }]);
 
         var acme = await QueryAllAsync(store, new SnapshotQuery("acme"));
         var globex = await QueryAllAsync(store, new SnapshotQuery("globex"));
@@ -234,14 +234,14 @@ public abstract class EngagementStoreConformanceTests
         var store = await NewStoreAsync();
         await store.AppendAsync(
         [
-            Snapshot("a1", "a", Platform.YouTube, Day0.AddHours(1), views: 10),
-            Snapshot("a3", "a", Platform.YouTube, Day0.AddHours(30), views: 30),
-            Snapshot("a2", "a", Platform.YouTube, Day0.AddHours(2), views: 20),
-            Snapshot("b1", "b", Platform.TikTok, Day0.AddHours(1), views: 5),
+            Snapshot("a1", "a", Platform.YouTube, _day0.AddHours(1), views: 10),
+            Snapshot("a3", "a", Platform.YouTube, _day0.AddHours(30), views: 30),
+            Snapshot("a2", "a", Platform.YouTube, _day0.AddHours(2), views: 20),
+            Snapshot("b1", "b", Platform.TikTok, _day0.AddHours(1), views: 5),
         ]);
 
         var latest = await store.GetLatestAsync(new SnapshotQuery("default"));
-        var firstDay = await store.GetLatestAsync(new SnapshotQuery("default") { Range = new TimeRange(Day0, Day0.AddDays(1)) });
+        var firstDay = await store.GetLatestAsync(new SnapshotQuery("default") { Range = new TimeRange(_day0, _day0.AddDays(1)) });
         var onlyB = await store.GetLatestAsync(new SnapshotQuery("default") { ContentIds = ["b"] });
 
         latest.Select(s => s.SnapshotId).Should().Equal("a3", "b1");
@@ -256,18 +256,18 @@ public abstract class EngagementStoreConformanceTests
         // Lifetime view totals: day 0 two observations, day 1 none (gap), day 2 one, day 3 a correction (spam removal), day 4 one.
         await store.AppendAsync(
         [
-            Snapshot("v0", "c", Platform.YouTube, Day0.AddHours(-12), views: 50), // before the range: the baseline
-            Snapshot("v1", "c", Platform.YouTube, Day0.AddHours(6), views: 100),
-            Snapshot("v2", "c", Platform.YouTube, Day0.AddHours(18), views: 150),
-            Snapshot("v3", "c", Platform.YouTube, Day0.AddDays(2).AddHours(18), views: 350),
-            Snapshot("v4", "c", Platform.YouTube, Day0.AddDays(3).AddHours(12), views: 300),
-            Snapshot("v5", "c", Platform.YouTube, Day0.AddDays(4).AddHours(12), views: 340),
+            Snapshot("v0", "c", Platform.YouTube, _day0.AddHours(-12), views: 50), // before the range: the baseline
+            Snapshot("v1", "c", Platform.YouTube, _day0.AddHours(6), views: 100),
+            Snapshot("v2", "c", Platform.YouTube, _day0.AddHours(18), views: 150),
+            Snapshot("v3", "c", Platform.YouTube, _day0.AddDays(2).AddHours(18), views: 350),
+            Snapshot("v4", "c", Platform.YouTube, _day0.AddDays(3).AddHours(12), views: 300),
+            Snapshot("v5", "c", Platform.YouTube, _day0.AddDays(4).AddHours(12), views: 340),
         ]);
 
-        var series = await store.GetSeriesAsync(new SeriesQuery("default", "c", Metric.Views, new TimeRange(Day0, Day0.AddDays(6)), BucketSize.Day));
+        var series = await store.GetSeriesAsync(new SeriesQuery("default", "c", Metric.Views, new TimeRange(_day0, _day0.AddDays(6)), BucketSize.Day));
 
-        series.BucketStarts.Should().Equal(Enumerable.Range(0, 6).Select(d => Day0.AddDays(d)));
-        series.End.Should().Be(Day0.AddDays(6));
+        series.BucketStarts.Should().Equal(Enumerable.Range(0, 6).Select(d => _day0.AddDays(d)));
+        series.End.Should().Be(_day0.AddDays(6));
         // Day 1 has no observation: the level at its end (day 2 00:00) is interpolated between 150 @ day0 18:00 and 350 @ day2 18:00:
         // 150 + 200 × (30 h / 48 h) = 275.
         series.Values[0].Should().Be(100);                  // 150 − 50
@@ -287,11 +287,11 @@ public abstract class EngagementStoreConformanceTests
         var store = await NewStoreAsync();
         await store.AppendAsync(
         [
-            Snapshot("v1", "c", Platform.TikTok, Day0.AddDays(1).AddHours(1), views: 40),
-            Snapshot("v2", "c", Platform.TikTok, Day0.AddDays(2).AddHours(1), views: 90),
+            Snapshot("v1", "c", Platform.TikTok, _day0.AddDays(1).AddHours(1), views: 40),
+            Snapshot("v2", "c", Platform.TikTok, _day0.AddDays(2).AddHours(1), views: 90),
         ]);
 
-        var series = await store.GetSeriesAsync(new SeriesQuery("default", "c", Metric.Views, new TimeRange(Day0, Day0.AddDays(3)), BucketSize.Day));
+        var series = await store.GetSeriesAsync(new SeriesQuery("default", "c", Metric.Views, new TimeRange(_day0, _day0.AddDays(3)), BucketSize.Day));
 
         double.IsNaN(series.Values[0]).Should().BeTrue();
         series.Values[1].Should().Be(40);
@@ -304,11 +304,11 @@ public abstract class EngagementStoreConformanceTests
         var store = await NewStoreAsync();
         await store.AppendAsync(
         [
-            Gauge("g1", Day0.AddHours(1), 0.02),
-            Gauge("g2", Day0.AddHours(2), 0.04),
-            Gauge("g3", Day0.AddDays(2).AddHours(1), 0.05),
+            Gauge("g1", _day0.AddHours(1), 0.02),
+            Gauge("g2", _day0.AddHours(2), 0.04),
+            Gauge("g3", _day0.AddDays(2).AddHours(1), 0.05),
         ]);
-        var range = new TimeRange(Day0, Day0.AddDays(3));
+        var range = new TimeRange(_day0, _day0.AddDays(3));
 
         var mean = await store.GetSeriesAsync(new SeriesQuery("default", "c", Metric.EngagementRate, range, BucketSize.Day));
         var last = await store.GetSeriesAsync(new SeriesQuery("default", "c", Metric.EngagementRate, range, BucketSize.Day) { GaugeAggregation = GaugeAggregation.Last });
@@ -328,13 +328,13 @@ public abstract class EngagementStoreConformanceTests
         // Berlin is UTC+1 in March. 22:00 UTC on 2 March is still 2 March in Berlin; 23:30 UTC is 00:30 on 3 March.
         await store.AppendAsync(
         [
-            Snapshot("v0", "c", Platform.YouTube, Day0.AddHours(-2), views: 10),
-            Snapshot("v1", "c", Platform.YouTube, Day0.AddHours(22), views: 15),
-            Snapshot("v2", "c", Platform.YouTube, Day0.AddHours(23.5), views: 30),
+            Snapshot("v0", "c", Platform.YouTube, _day0.AddHours(-2), views: 10),
+            Snapshot("v1", "c", Platform.YouTube, _day0.AddHours(22), views: 15),
+            Snapshot("v2", "c", Platform.YouTube, _day0.AddHours(23.5), views: 30),
         ]);
 
-        var series = await store.GetSeriesAsync(new SeriesQuery("default", "c", Metric.Views, new TimeRange(Day0, Day0.AddDays(2)), BucketSize.Day) { TimeZone = berlin });
-        var utc = await store.GetSeriesAsync(new SeriesQuery("default", "c", Metric.Views, new TimeRange(Day0, Day0.AddDays(2)), BucketSize.Day));
+        var series = await store.GetSeriesAsync(new SeriesQuery("default", "c", Metric.Views, new TimeRange(_day0, _day0.AddDays(2)), BucketSize.Day) { TimeZone = berlin });
+        var utc = await store.GetSeriesAsync(new SeriesQuery("default", "c", Metric.Views, new TimeRange(_day0, _day0.AddDays(2)), BucketSize.Day));
 
         series.BucketStarts[0].Should().Be(new DateTimeOffset(2026, 3, 1, 23, 0, 0, TimeSpan.Zero), "the Berlin day of the range start begins at 23:00 UTC");
         series.BucketStarts.Should().HaveCount(3, "the range end, 4 March 00:00 UTC, falls in Berlin's 4 March");
@@ -348,7 +348,7 @@ public abstract class EngagementStoreConformanceTests
     {
         var store = await NewStoreAsync();
 
-        var series = await store.GetSeriesAsync(new SeriesQuery("default", "nope", Metric.Views, new TimeRange(Day0, Day0.AddDays(2)), BucketSize.Day));
+        var series = await store.GetSeriesAsync(new SeriesQuery("default", "nope", Metric.Views, new TimeRange(_day0, _day0.AddDays(2)), BucketSize.Day));
 
         series.Values.Should().HaveCount(2).And.OnlyContain(v => double.IsNaN(v));
     }
@@ -357,17 +357,17 @@ public abstract class EngagementStoreConformanceTests
     public async Task GetPlatformAggregates_SumsCounterActivityAndAveragesGauges()
     {
         var store = await NewStoreAsync();
-        var range = new TimeRange(Day0, Day0.AddDays(7));
+        var range = new TimeRange(_day0, _day0.AddDays(7));
         await store.AppendAsync(
         [
-            Snapshot("a0", "a", Platform.YouTube, Day0.AddDays(-1), views: 100),   // before: baseline 100
-            Snapshot("a1", "a", Platform.YouTube, Day0.AddDays(1), views: 160) with { Metrics = Views(160).With(Metric.EngagementRate, 0.10) },
-            Snapshot("a2", "a", Platform.YouTube, Day0.AddDays(2), views: 180) with { Metrics = Views(180).With(Metric.EngagementRate, 0.06) },
-            Snapshot("b1", "b", Platform.YouTube, Day0.AddDays(3), views: 40) with { Metrics = Views(40).With(Metric.EngagementRate, 0.02) },
-            Snapshot("c1", "c", Platform.TikTok, Day0.AddDays(3), views: 500),
-            Snapshot("c2", "c", Platform.TikTok, Day0.AddDays(8), views: 900),     // after the range
-            Snapshot("d0", "d", Platform.TikTok, Day0.AddDays(-2), views: 70),
-            Snapshot("d1", "d", Platform.TikTok, Day0.AddDays(4), views: 60),      // correction: clamped to 0
+            Snapshot("a0", "a", Platform.YouTube, _day0.AddDays(-1), views: 100),   // before: baseline 100
+            Snapshot("a1", "a", Platform.YouTube, _day0.AddDays(1), views: 160) with { Metrics = Views(160).With(Metric.EngagementRate, 0.10) },
+            Snapshot("a2", "a", Platform.YouTube, _day0.AddDays(2), views: 180) with { Metrics = Views(180).With(Metric.EngagementRate, 0.06) },
+            Snapshot("b1", "b", Platform.YouTube, _day0.AddDays(3), views: 40) with { Metrics = Views(40).With(Metric.EngagementRate, 0.02) },
+            Snapshot("c1", "c", Platform.TikTok, _day0.AddDays(3), views: 500),
+            Snapshot("c2", "c", Platform.TikTok, _day0.AddDays(8), views: 900),     // after the range
+            Snapshot("d0", "d", Platform.TikTok, _day0.AddDays(-2), views: 70),
+            Snapshot("d1", "d", Platform.TikTok, _day0.AddDays(4), views: 60),      // correction: clamped to 0
         ]);
 
         var aggregates = await store.GetPlatformAggregatesAsync(new PlatformAggregateQuery("default", range));
@@ -391,12 +391,12 @@ public abstract class EngagementStoreConformanceTests
     public async Task Content_UpsertReplacesAndQueriesByPlatform()
     {
         var store = await NewStoreAsync();
-        var item = new ContentItem("c1", Platform.YouTube, Day0, "First title")
+        var item = new ContentItem("c1", Platform.YouTube, _day0, "First title")
         {
             NumericFeatures = new Dictionary<string, double> { ["duration_seconds"] = 600, ["hashtag_count"] = 3 },
             CategoricalFeatures = new Dictionary<string, string> { ["format"] = "long", ["topic"] = "cooking" },
         };
-        await store.UpsertContentAsync([item, new ContentItem("c2", Platform.TikTok, Day0, "Short")]);
+        await store.UpsertContentAsync([item, new ContentItem("c2", Platform.TikTok, _day0, "Short")]);
         await store.UpsertContentAsync([item with { Title = "Renamed" }]);
 
         var got = await store.GetContentAsync("default", "c1");
@@ -407,7 +407,7 @@ public abstract class EngagementStoreConformanceTests
         }
 
         got!.Title.Should().Be("Renamed");
-        got.PublishedAt.Should().Be(Day0);
+        got.PublishedAt.Should().Be(_day0);
         got.NumericFeatures.Should().BeEquivalentTo(item.NumericFeatures);
         got.CategoricalFeatures.Should().BeEquivalentTo(item.CategoricalFeatures);
         youtube.Select(i => i.ContentId).Should().Equal("c1");
@@ -419,14 +419,14 @@ public abstract class EngagementStoreConformanceTests
         var store = await NewStoreAsync();
         await store.SaveAnalysisAsync(
         [
-            new AnalysisRecord("r1", AnalysisKind.Trend, "c1", Day0, """{"slope":1}"""),
-            new AnalysisRecord("r2", AnalysisKind.Trend, "c1", Day0.AddDays(1), """{"slope":2}"""),
-            new AnalysisRecord("r3", AnalysisKind.Correlation, "youtube", Day0, """{"r":0.5}"""),
+            new AnalysisRecord("r1", AnalysisKind.Trend, "c1", _day0, """{"slope":1}"""),
+            new AnalysisRecord("r2", AnalysisKind.Trend, "c1", _day0.AddDays(1), """{"slope":2}"""),
+            new AnalysisRecord("r3", AnalysisKind.Correlation, "youtube", _day0, """{"r":0.5}"""),
         ]);
-        await store.SaveAnalysisAsync([new AnalysisRecord("r1", AnalysisKind.Trend, "c1", Day0.AddDays(2), """{"slope":3}""")]);
+        await store.SaveAnalysisAsync([new AnalysisRecord("r1", AnalysisKind.Trend, "c1", _day0.AddDays(2), """{"slope":3}""")]);
 
         var trends = await QueryAllAsync(store, new AnalysisQuery("default", AnalysisKind.Trend) { Subject = "c1" });
-        var recent = await QueryAllAsync(store, new AnalysisQuery("default", AnalysisKind.Trend) { Since = Day0.AddDays(1).AddHours(12) });
+        var recent = await QueryAllAsync(store, new AnalysisQuery("default", AnalysisKind.Trend) { Since = _day0.AddDays(1).AddHours(12) });
         var limited = await QueryAllAsync(store, new AnalysisQuery("default", AnalysisKind.Trend) { Limit = 1 });
 
         trends.Select(r => r.RecordId).Should().Equal("r1", "r2");
@@ -441,16 +441,16 @@ public abstract class EngagementStoreConformanceTests
         var store = await NewStoreAsync();
         await store.AppendAsync(
         [
-            Snapshot("old", "c", Platform.YouTube, Day0.AddDays(-40), views: 1),
-            Snapshot("new", "c", Platform.YouTube, Day0, views: 2),
-            Snapshot("other-old", "c", Platform.YouTube, Day0.AddDays(-40), views: 1) with { TenantId = "other" },
+            Snapshot("old", "c", Platform.YouTube, _day0.AddDays(-40), views: 1),
+            Snapshot("new", "c", Platform.YouTube, _day0, views: 2),
+            Snapshot("other-old", "c", Platform.YouTube, _day0.AddDays(-40), views: 1) with { TenantId = "other" },
         ]);
-        await store.SaveAnalysisAsync([new AnalysisRecord("r-old", AnalysisKind.Benchmark, "youtube", Day0.AddDays(-40), "{}")]);
+        await store.SaveAnalysisAsync([new AnalysisRecord("r-old", AnalysisKind.Benchmark, "youtube", _day0.AddDays(-40), "{}")]);
 
-        var result = await store.DeleteOlderThanAsync(Day0.AddDays(-30), "default");
+        var result = await store.DeleteOlderThanAsync(_day0.AddDays(-30), "default");
         var remaining = await QueryAllAsync(store, new SnapshotQuery("default"));
         var other = await QueryAllAsync(store, new SnapshotQuery("other"));
-        var again = await store.AppendAsync([Snapshot("new", "c", Platform.YouTube, Day0, views: 2)]);
+        var again = await store.AppendAsync([Snapshot("new", "c", Platform.YouTube, _day0, views: 2)]);
 
         result.Should().Be(new RetentionResult(1, 1));
         remaining.Select(s => s.SnapshotId).Should().Equal("new");
@@ -465,7 +465,7 @@ public abstract class EngagementStoreConformanceTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        var append = () => store.AppendAsync([Snapshot("s", "c", Platform.YouTube, Day0, views: 1)], cancelled.Token);
+        var append = () => store.AppendAsync([Snapshot("s", "c", Platform.YouTube, _day0, views: 1)], cancelled.Token);
         var latest = () => store.GetLatestAsync(new SnapshotQuery("default"), cancelled.Token);
         var query = async () =>
         {

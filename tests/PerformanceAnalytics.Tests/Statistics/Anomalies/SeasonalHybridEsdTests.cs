@@ -1,0 +1,135 @@
+using System.Text.Json;
+using PerformanceAnalytics.Statistics;
+using PerformanceAnalytics.Statistics.Internal;
+
+namespace PerformanceAnalytics.Tests.Statistics.AnomalyDetection;
+
+public sealed class SeasonalHybridEsdTests
+{
+    // R 4.2 fixtures (TestData/Fixtures/Anomalies/make_shesd_fixtures.R): stats::stl(s.window = "periodic",
+    // robust = TRUE), remainder x − seasonal − median(x), and the hybrid ESD with median/mad and qt, following
+    // Hochenbaum, Vallis & Kejariwal (2017) and Twitter's AnomalyDetectionVec(direction = "both"). Cases: hourly and
+    // daily synthetic series with injected anomalies, a clean period-12 series, and 248 days of Wikipedia page views
+    // with a four-week block of injected low values (prophet's R_outliers2).
+    [Test]
+    public void SeasonalHybridEsd_RFixtures_SameRemainderStatisticsAndAnomalies()
+    {
+        foreach (var c in LoadCases())
+        {
+            var scale = c.Data.Max() - c.Data.Min();
+            var remainder = Anomalies.SeasonalHybridRemainder(c.Data, c.Period);
+            for (var i = 0; i < remainder.Length; i++)
+            {
+                remainder[i].Should().BeApproximately(c.Remainder[i], 1e-7 * scale, $"{c.Name} remainder[{i}]");
+            }
+
+            var steps = (int)Math.Floor(c.Data.Length * c.MaxAnomalyFraction);
+            var run = EsdProcedure.Execute(remainder, steps, c.Alpha, robust: true);
+            run.Removed.Should().Equal(c.Removed, c.Name);
+            GeneralizedEsdTests.AssertRelative(run.Statistics, c.Statistics, 1e-6, c.Name);
+            GeneralizedEsdTests.AssertRelative(run.CriticalValues, c.CriticalValues, 1e-12, c.Name);
+
+            var result = Anomalies.SeasonalHybridEsd(c.Data, c.Period, c.MaxAnomalyFraction, c.Alpha);
+            result.Indices.Should().Equal(c.Anomalies, c.Name);
+            result.Scores.Should().HaveCount(c.Data.Length);
+        }
+    }
+
+    // The same critical values λ_i from R's qt (make_shesd_fixtures.R, r_esd_critical_values.json) for n up to
+    // 14,398 and α down to 0.001.
+    [Test]
+    public void GeneralizedEsd_CriticalValues_MatchRQt()
+    {
+        var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "Fixtures", "Anomalies", "r_esd_critical_values.json");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        var rows = 0;
+        foreach (var row in document.RootElement.GetProperty("rows").EnumerateArray())
+        {
+            var expected = row.GetProperty("lambda").GetDouble();
+            var actual = EsdProcedure.CriticalValue(row.GetProperty("n").GetInt32(), row.GetProperty("i").GetInt32(), row.GetProperty("alpha").GetDouble());
+            actual.Should().BeApproximately(expected, 1e-12 * expected);
+            rows++;
+        }
+
+        rows.Should().Be(72);
+    }
+
+    // Synthetic seasonal series with injected anomalies (our RNG): hourly data, period 24, two weeks, no trend;
+    // every injected spike or dip of 8σ or more is found, and nothing else.
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void SeasonalHybridEsd_SyntheticSeasonalSeries_FindsExactlyTheInjectedAnomalies(int seed)
+    {
+        var random = new Random(seed);
+        const int period = 24;
+        var y = new double[period * 14];
+        for (var t = 0; t < y.Length; t++)
+        {
+            y[t] = 200 + (40 * Math.Sin(2 * Math.PI * t / period)) + (15 * Math.Cos(4 * Math.PI * t / period))
+                + (2 * PerformanceAnalytics.Tests.Statistics.ChangePointDetection.ChangePointReference.Normal(random));
+        }
+
+        var injected = Enumerable.Range(0, 6).Select(_ => random.Next(0, y.Length)).Distinct().Order().ToArray();
+        foreach (var i in injected)
+        {
+            y[i] += (random.Next(2) == 0 ? -1 : 1) * (16 + (10 * random.NextDouble()));
+        }
+
+        var result = Anomalies.SeasonalHybridEsd(y, period);
+        result.Indices.Should().Equal(injected);
+        result.Indices.All(i => Math.Abs(result.Scores[i]) > 5).Should().BeTrue();
+    }
+
+    // A pure seasonal pattern with nothing else: every remainder is 0 except for the anomaly, so the MAD of the
+    // rest is 0 after one step and the procedure stops (Twitter's constant-series guard) without error.
+    [Test]
+    public void SeasonalHybridEsd_ExactPatternWithOneSpike_FindsTheSpikeAndStops()
+    {
+        var y = Enumerable.Range(0, 7 * 8).Select(t => (double)(t % 7)).ToArray();
+        y[30] += 50;
+        Anomalies.SeasonalHybridEsd(y, 7).Indices.Should().Equal(30);
+        Anomalies.SeasonalHybridEsd(Enumerable.Repeat(4.0, 30).ToArray(), 5).Indices.Should().BeEmpty();
+    }
+
+    // TV-M3 (twitter/AnomalyDetection NA policy): an interior missing value is an error; we reject every NaN and
+    // name the argument. Also too short a series, a bad period, fraction or alpha.
+    [Test]
+    public void SeasonalHybridEsd_BadArguments_ThrowNamingTheArgument()
+    {
+        var y = Enumerable.Range(0, 50).Select(t => (double)(t % 7)).ToArray();
+        var withGap = y.ToArray();
+        withGap[20] = double.NaN;
+        FluentActions.Invoking(() => Anomalies.SeasonalHybridEsd(withGap, 7)).Should().Throw<ArgumentException>().WithParameterName("y");
+        FluentActions.Invoking(() => Anomalies.SeasonalHybridEsd(y.AsSpan(0, 14), 7)).Should().Throw<ArgumentException>().WithParameterName("y");
+        FluentActions.Invoking(() => Anomalies.SeasonalHybridEsd(y, 1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("period");
+        FluentActions.Invoking(() => Anomalies.SeasonalHybridEsd(y, 7, 0.0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maxAnomalyFraction");
+        FluentActions.Invoking(() => Anomalies.SeasonalHybridEsd(y, 7, 0.5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maxAnomalyFraction");
+        FluentActions.Invoking(() => Anomalies.SeasonalHybridEsd(y, 7, 0.1, 1.5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("alpha");
+    }
+
+    private static IEnumerable<ShesdCase> LoadCases()
+    {
+        var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "Fixtures", "Anomalies", "r_shesd.json");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        foreach (var c in document.RootElement.GetProperty("cases").EnumerateArray())
+        {
+            yield return new ShesdCase(
+                c.GetProperty("name").GetString()!,
+                c.GetProperty("period").GetInt32(),
+                c.GetProperty("maxAnomalyFraction").GetDouble(),
+                c.GetProperty("alpha").GetDouble(),
+                Doubles(c.GetProperty("data")),
+                Doubles(c.GetProperty("remainder")),
+                c.GetProperty("removed").EnumerateArray().Select(e => e.GetInt32()).ToArray(),
+                Doubles(c.GetProperty("statistics")),
+                Doubles(c.GetProperty("criticalValues")),
+                c.GetProperty("anomalies").EnumerateArray().Select(e => e.GetInt32()).ToArray());
+        }
+    }
+
+    private static double[] Doubles(JsonElement element) => element.EnumerateArray().Select(e => e.GetDouble()).ToArray();
+
+    private sealed record ShesdCase(string Name, int Period, double MaxAnomalyFraction, double Alpha, double[] Data, double[] Remainder,
+        int[] Removed, double[] Statistics, double[] CriticalValues, int[] Anomalies);
+}
