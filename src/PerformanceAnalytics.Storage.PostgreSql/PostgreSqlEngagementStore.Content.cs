@@ -13,7 +13,7 @@ public sealed partial class PostgreSqlEngagementStore
         "content_id, platform, published_at, published_tick, title, numeric_feature_names, numeric_feature_values, categorical_features";
 
     /// <summary>The analysis tables, indexed by <see cref="AnalysisKind"/>.</summary>
-    private static readonly string[] AnalysisTables =
+    private static readonly string[] _analysisTables =
     [
         "content_performance_history", "content_feature_analysis", "correlation_analysis_results", "trend_analysis_results",
         "optimization_insights", "ab_test_performance", "performance_benchmarks",
@@ -108,7 +108,7 @@ public sealed partial class PostgreSqlEngagementStore
                 throw new ArgumentException($"Record {i} is null or has a null id.", nameof(records));
             }
 
-            if ((uint)record.Kind >= (uint)AnalysisTables.Length)
+            if ((uint)record.Kind >= (uint)_analysisTables.Length)
             {
                 throw new ArgumentException($"Record {i} has the undefined kind {record.Kind}.", nameof(records));
             }
@@ -126,7 +126,7 @@ public sealed partial class PostgreSqlEngagementStore
             register.Parameters.Add(Text("tenant", tenant));
             batch.BatchCommands.Add(register);
             var ids = SqlValues.DistinctOrdinal(group.Select(static r => r.RecordId));
-            foreach (var table in AnalysisTables)
+            foreach (var table in _analysisTables)
             {
                 var delete = new NpgsqlBatchCommand($"DELETE FROM {_s}.{table} WHERE tenant_id = @tenant AND record_id = ANY(@ids)");
                 delete.Parameters.Add(Text("tenant", tenant));
@@ -139,7 +139,7 @@ public sealed partial class PostgreSqlEngagementStore
                 var (created, tick) = SqlValues.Split(record.CreatedAt);
                 var insert = new NpgsqlBatchCommand(
                     $"""
-                    INSERT INTO {_s}.{AnalysisTables[(int)record.Kind]} (tenant_id, record_id, subject, created_at, created_tick, payload)
+                    INSERT INTO {_s}.{_analysisTables[(int)record.Kind]} (tenant_id, record_id, subject, created_at, created_tick, payload)
                     VALUES (@tenant, @id, @subject, @created, @tick, @payload)
                     ON CONFLICT (tenant_id, record_id) DO UPDATE SET
                         subject = EXCLUDED.subject, created_at = EXCLUDED.created_at, created_tick = EXCLUDED.created_tick, payload = EXCLUDED.payload
@@ -162,7 +162,7 @@ public sealed partial class PostgreSqlEngagementStore
         AnalysisQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if ((uint)query.Kind >= (uint)AnalysisTables.Length)
+        if ((uint)query.Kind >= (uint)_analysisTables.Length)
         {
             throw new ArgumentException($"The kind {query.Kind} is undefined.", nameof(query));
         }
@@ -195,7 +195,7 @@ public sealed partial class PostgreSqlEngagementStore
                 }
 
                 command.CommandText =
-                    $"SELECT a.record_id, a.subject, a.created_at, a.created_tick, a.payload FROM {_s}.{AnalysisTables[(int)query.Kind]} a "
+                    $"SELECT a.record_id, a.subject, a.created_at, a.created_tick, a.payload FROM {_s}.{_analysisTables[(int)query.Kind]} a "
                     + $"WHERE {where} ORDER BY a.created_at DESC, a.created_tick DESC, a.record_id{limit}";
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))

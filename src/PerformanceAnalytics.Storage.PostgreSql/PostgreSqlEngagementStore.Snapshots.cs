@@ -382,7 +382,7 @@ public sealed partial class PostgreSqlEngagementStore
                             $"DELETE FROM {_s}.engagement_snapshots e WHERE e.tenant_id = @tenant AND "
                             + TimePredicate.Before(delete.Parameters, "e.observed_at", "e.observed_tick", cutoff, "cutoff");
                         batch.BatchCommands.Add(delete);
-                        foreach (var table in AnalysisTables)
+                        foreach (var table in _analysisTables)
                         {
                             var deleteRecords = new NpgsqlBatchCommand();
                             deleteRecords.Parameters.Add(Text("tenant", tenant));

@@ -26,8 +26,8 @@ public class PostgreSqlBenchmarks
     private const string IngestSchema = "pa_bench_ingest";
     private const string AggregateSchema = "pa_bench_aggregate";
     private const string RawSchema = "pa_bench_raw";
-    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly Platform[] Platforms = [.. Platform.BuiltIn];
+    private static readonly DateTimeOffset _start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly Platform[] _platforms = [.. Platform.BuiltIn];
 
     private NpgsqlDataSource? _dataSource;
     private PostgreSqlEngagementStore? _ingestStore;
@@ -118,7 +118,7 @@ public class PostgreSqlBenchmarks
             INSERT INTO {AggregateSchema}.engagement_snapshots (tenant_id, snapshot_id, content_id, platform, observed_at, observed_tick, {string.Join(", ", Metric.Catalogue.Select(m => m.Name))})
                 SELECT 'default', 'c' || lpad(c::text, 4, '0') || '-' || lpad(k::text, 4, '0'), 'content-' || lpad(c::text, 4, '0'),
                     (ARRAY['youtube', 'tiktok', 'instagram', 'linkedin', 'x'])[c % 5 + 1],
-                    '{Start.UtcDateTime:yyyy-MM-dd}T00:00:00Z'::timestamptz + k * interval '{(int)(TimeSpan.FromDays(30) / SnapshotsPerContent).TotalSeconds} seconds', 0,
+                    '{_start.UtcDateTime:yyyy-MM-dd}T00:00:00Z'::timestamptz + k * interval '{(int)(TimeSpan.FromDays(30) / SnapshotsPerContent).TotalSeconds} seconds', 0,
                     {counters}
                 FROM generate_series(0, {SnapshotsPerContent - 1}) k, generate_series(0, {AggregateContents - 1}) c
                 ORDER BY k, c;
@@ -144,8 +144,8 @@ public class PostgreSqlBenchmarks
             + "WHERE tenant_id = 'default' AND observed_at >= @s AND observed_at < @e GROUP BY platform ORDER BY platform",
             connection,
             transaction);
-        command.Parameters.AddWithValue("s", Start.UtcDateTime);
-        command.Parameters.AddWithValue("e", Start.AddDays(30).UtcDateTime);
+        command.Parameters.AddWithValue("s", _start.UtcDateTime);
+        command.Parameters.AddWithValue("e", _start.AddDays(30).UtcDateTime);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.NextResultAsync();
         long total = 0;
@@ -165,7 +165,7 @@ public class PostgreSqlBenchmarks
             return 0;
         }
 
-        var aggregates = await _aggregateStore.GetPlatformAggregatesAsync(new PlatformAggregateQuery("default", new TimeRange(Start, Start.AddDays(30))));
+        var aggregates = await _aggregateStore.GetPlatformAggregatesAsync(new PlatformAggregateQuery("default", new TimeRange(_start, _start.AddDays(30))));
         return aggregates.Sum(a => a.SnapshotCount);
     }
 
@@ -197,7 +197,7 @@ public class PostgreSqlBenchmarks
         var dense = new double[Metric.Count];
         for (var c = firstContent; c < firstContent + contents; c++)
         {
-            var platform = Platforms[c % Platforms.Length];
+            var platform = _platforms[c % _platforms.Length];
             for (var k = 0; k < perContent; k++)
             {
                 foreach (var metric in Metric.Catalogue)
@@ -205,7 +205,7 @@ public class PostgreSqlBenchmarks
                     dense[metric.Id] = metric.IsCounter ? (k + 1) * (metric.Id + 1) * 10.0 : 0.01 * ((c + k) % 50);
                 }
 
-                yield return new EngagementSnapshot($"c{c:0000}-{k:0000}", $"content-{c:0000}", platform, Start + (step * k), MetricValues.FromDense(dense));
+                yield return new EngagementSnapshot($"c{c:0000}-{k:0000}", $"content-{c:0000}", platform, _start + (step * k), MetricValues.FromDense(dense));
             }
         }
     }

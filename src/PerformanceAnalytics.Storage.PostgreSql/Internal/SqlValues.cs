@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PerformanceAnalytics.Model;
@@ -84,7 +83,7 @@ internal static class SqlValues
     }
 
     /// <summary>Parses a stored platform key.</summary>
-    internal static Platform ToPlatform(string key) => key.Length == 0 ? default : Platform.Parse(key, CultureInfo.InvariantCulture);
+    internal static Platform ToPlatform(string key) => key.Length == 0 ? default : Platform.Parse(key);
 
     /// <summary>Returns distinct values in first-seen order.</summary>
     internal static List<string> DistinctOrdinal(IEnumerable<string> values)

@@ -7,7 +7,7 @@ namespace PerformanceAnalytics.Storage.Tests.PostgreSql;
 /// <summary>Ingest paths of the PostgreSQL store: all-new batches, partial re-deliveries, platform conflicts.</summary>
 public sealed class PostgreSqlAppendTests
 {
-    private static readonly DateTimeOffset Day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset _day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
     private NpgsqlDataSource _dataSource = null!;
     private PostgreSqlEngagementStore _store = null!;
@@ -84,7 +84,7 @@ public sealed class PostgreSqlAppendTests
     }
 
     private static EngagementSnapshot Snapshot(string id, string content, Platform platform, int minutes)
-        => new(id, content, platform, Day0.AddMinutes(minutes), MetricValues.Empty.With(Metric.Views, minutes));
+        => new(id, content, platform, _day0.AddMinutes(minutes), MetricValues.Empty.With(Metric.Views, minutes));
 
     private Task<long> CountAsync()
         => PostgreSqlTestEnvironment.AsTenantAsync(_dataSource, "default", async (c, t) =>

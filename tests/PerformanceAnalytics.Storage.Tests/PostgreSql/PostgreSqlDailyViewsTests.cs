@@ -8,7 +8,7 @@ namespace PerformanceAnalytics.Storage.Tests.PostgreSql;
 /// <summary>The daily materialized views and the SQL trend function.</summary>
 public sealed class PostgreSqlDailyViewsTests
 {
-    private static readonly DateTimeOffset Day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset _day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
     private NpgsqlDataSource _dataSource = null!;
     private PostgreSqlEngagementStore _store = null!;
@@ -36,12 +36,12 @@ public sealed class PostgreSqlDailyViewsTests
     {
         await _store.AppendAsync(
         [
-            Snapshot("a1", "a", Day0.AddHours(8), views: 100, rate: 0.10),
-            Snapshot("a2", "a", Day0.AddHours(20), views: 160, rate: 0.20),
-            Snapshot("a3", "a", Day0.AddDays(1).AddHours(9), views: 150, rate: 0.30), // a correction on day 1
-            Snapshot("a4", "a", Day0.AddDays(2).AddHours(9), views: 210, rate: 0.60),
-            Snapshot("b1", "b", Day0.AddHours(9), views: 40, rate: 0.05),
-            Snapshot("g1", "g", Day0.AddHours(9), views: 999, rate: 0.9) with { TenantId = "globex" },
+            Snapshot("a1", "a", _day0.AddHours(8), views: 100, rate: 0.10),
+            Snapshot("a2", "a", _day0.AddHours(20), views: 160, rate: 0.20),
+            Snapshot("a3", "a", _day0.AddDays(1).AddHours(9), views: 150, rate: 0.30), // a correction on day 1
+            Snapshot("a4", "a", _day0.AddDays(2).AddHours(9), views: 210, rate: 0.60),
+            Snapshot("b1", "b", _day0.AddHours(9), views: 40, rate: 0.05),
+            Snapshot("g1", "g", _day0.AddHours(9), views: 999, rate: 0.9) with { TenantId = "globex" },
         ]);
 
         var before = await RowsAsync("default", "SELECT count(*) FROM {0}.daily_content_performance");
@@ -99,9 +99,9 @@ public sealed class PostgreSqlDailyViewsTests
     [Test]
     public async Task GetDailyTrend_OneDay_GivesNaNSlope()
     {
-        await _store.AppendAsync([Snapshot("s", "c", Day0.AddHours(1), views: 5, rate: 0.1)]);
+        await _store.AppendAsync([Snapshot("s", "c", _day0.AddHours(1), views: 5, rate: 0.1)]);
 
-        var trend = await _store.GetDailyTrendAsync("default", "c", Metric.Views, new TimeRange(Day0, Day0.AddDays(3)));
+        var trend = await _store.GetDailyTrendAsync("default", "c", Metric.Views, new TimeRange(_day0, _day0.AddDays(3)));
 
         trend.Days.Should().Be(1);
         double.IsNaN(trend.Slope).Should().BeTrue();
@@ -113,11 +113,11 @@ public sealed class PostgreSqlDailyViewsTests
     {
         await _store.AppendAsync(
         [
-            Snapshot("s1", "c", Day0.AddHours(1), views: 5, rate: 0.1) with { TenantId = "globex" },
-            Snapshot("s2", "c", Day0.AddDays(1).AddHours(1), views: 9, rate: 0.1) with { TenantId = "globex" },
+            Snapshot("s1", "c", _day0.AddHours(1), views: 5, rate: 0.1) with { TenantId = "globex" },
+            Snapshot("s2", "c", _day0.AddDays(1).AddHours(1), views: 9, rate: 0.1) with { TenantId = "globex" },
         ]);
 
-        var trend = await _store.GetDailyTrendAsync("acme", "c", Metric.Views, new TimeRange(Day0, Day0.AddDays(3)));
+        var trend = await _store.GetDailyTrendAsync("acme", "c", Metric.Views, new TimeRange(_day0, _day0.AddDays(3)));
 
         trend.Days.Should().Be(0);
     }

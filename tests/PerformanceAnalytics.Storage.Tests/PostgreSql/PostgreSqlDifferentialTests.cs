@@ -11,9 +11,9 @@ namespace PerformanceAnalytics.Storage.Tests.PostgreSql;
 public sealed class PostgreSqlDifferentialTests
 {
     private const double Tolerance = 1e-12;
-    private static readonly DateTimeOffset Start = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly string[] Tenants = ["default", "acme", "globex"];
-    private static readonly Platform[] Platforms = [Platform.YouTube, Platform.TikTok, Platform.Instagram, Platform.Custom("podcasts")];
+    private static readonly DateTimeOffset _start = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly string[] _tenants = ["default", "acme", "globex"];
+    private static readonly Platform[] _platforms = [Platform.YouTube, Platform.TikTok, Platform.Instagram, Platform.Custom("podcasts")];
 
     private Npgsql.NpgsqlDataSource _dataSource = null!;
     private PostgreSqlEngagementStore _store = null!;
@@ -80,7 +80,7 @@ public sealed class PostgreSqlDifferentialTests
     {
         var timeZone = TimeZoneInfo.FindSystemTimeZoneById(zone);
         // Starts mid-data so that observations before and after the range matter; spans both 2026 DST changes.
-        var range = new TimeRange(Start.AddDays(6).AddHours(7).AddTicks(3), Start.AddDays(6 + days).AddTicks(-7));
+        var range = new TimeRange(_start.AddDays(6).AddHours(7).AddTicks(3), _start.AddDays(6 + days).AddTicks(-7));
         if (bucket == BucketSize.Hour)
         {
             range = new TimeRange(new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.Zero).AddDays(days));
@@ -116,12 +116,12 @@ public sealed class PostgreSqlDifferentialTests
     {
         var ranges = new[]
         {
-            new TimeRange(Start, Start.AddDays(30)),
-            new TimeRange(Start.AddDays(10).AddTicks(5), Start.AddDays(12).AddTicks(-3)),
-            new TimeRange(Start.AddDays(-100), Start.AddDays(100)),
-            new TimeRange(Start.AddDays(33), Start.AddDays(34)),
+            new TimeRange(_start, _start.AddDays(30)),
+            new TimeRange(_start.AddDays(10).AddTicks(5), _start.AddDays(12).AddTicks(-3)),
+            new TimeRange(_start.AddDays(-100), _start.AddDays(100)),
+            new TimeRange(_start.AddDays(33), _start.AddDays(34)),
         };
-        foreach (var tenant in Tenants)
+        foreach (var tenant in _tenants)
         {
             foreach (var range in ranges)
             {
@@ -157,18 +157,18 @@ public sealed class PostgreSqlDifferentialTests
         {
             await store.AppendAsync(_data);
             await reference.AppendAsync(_data);
-            var records = Tenants.SelectMany(t => Enumerable.Range(0, 6).Select(i =>
-                new AnalysisRecord($"r{i}", (AnalysisKind)(i % 7), "s", Start.AddDays(i * 3).AddTicks(i), "{}") { TenantId = t })).ToList();
+            var records = _tenants.SelectMany(t => Enumerable.Range(0, 6).Select(i =>
+                new AnalysisRecord($"r{i}", (AnalysisKind)(i % 7), "s", _start.AddDays(i * 3).AddTicks(i), "{}") { TenantId = t })).ToList();
             await store.SaveAnalysisAsync(records);
             await reference.SaveAnalysisAsync(records);
-            var cutoff = Start.AddDays(9).AddTicks(4);
+            var cutoff = _start.AddDays(9).AddTicks(4);
 
             var expected = await reference.DeleteOlderThanAsync(cutoff);
             var actual = await store.DeleteOlderThanAsync(cutoff);
 
             actual.Should().Be(expected);
             expected.SnapshotsDeleted.Should().BeGreaterThan(0);
-            foreach (var tenant in Tenants)
+            foreach (var tenant in _tenants)
             {
                 var left = await ToListAsync(store.QueryAsync(new SnapshotQuery(tenant)));
                 var leftReference = await ToListAsync(reference.QueryAsync(new SnapshotQuery(tenant)));
@@ -217,14 +217,14 @@ public sealed class PostgreSqlDifferentialTests
     {
         var data = new List<EngagementSnapshot>();
         var id = 0;
-        foreach (var tenant in Tenants)
+        foreach (var tenant in _tenants)
         {
             for (var c = 0; c < 10; c++)
             {
                 var content = $"content-{c:00}";
-                var platform = Platforms[(c + tenant.Length) % Platforms.Length];
+                var platform = _platforms[(c + tenant.Length) % _platforms.Length];
                 var totals = new double[Metric.Count];
-                var at = Start.AddHours(random.Next(0, 72));
+                var at = _start.AddHours(random.Next(0, 72));
                 var count = random.Next(5, 70);
                 for (var k = 0; k < count; k++)
                 {
@@ -272,12 +272,12 @@ public sealed class PostgreSqlDifferentialTests
     }
 
     private static IEnumerable<(string Tenant, string Content)> Contents()
-        => Tenants.SelectMany(t => Enumerable.Range(0, 10).Select(c => (t, $"content-{c:00}")));
+        => _tenants.SelectMany(t => Enumerable.Range(0, 10).Select(c => (t, $"content-{c:00}")));
 
     private static IEnumerable<SnapshotQuery> SnapshotQueries()
     {
-        var subRange = new TimeRange(Start.AddDays(5).AddTicks(5), Start.AddDays(15).AddTicks(-3));
-        foreach (var tenant in Tenants.Append("nobody"))
+        var subRange = new TimeRange(_start.AddDays(5).AddTicks(5), _start.AddDays(15).AddTicks(-3));
+        foreach (var tenant in _tenants.Append("nobody"))
         {
             yield return new SnapshotQuery(tenant);
             yield return new SnapshotQuery(tenant) { Range = subRange };

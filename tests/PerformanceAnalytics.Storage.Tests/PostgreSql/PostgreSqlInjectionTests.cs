@@ -7,9 +7,9 @@ namespace PerformanceAnalytics.Storage.Tests.PostgreSql;
 /// <summary>Text that looks like SQL is stored verbatim and never executed.</summary>
 public sealed class PostgreSqlInjectionTests
 {
-    private static readonly DateTimeOffset Day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset _day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly string[] Hostile =
+    private static readonly string[] _hostile =
     [
         "'; DROP TABLE engagement_snapshots; --",
         "\"; DROP SCHEMA public CASCADE; --",
@@ -35,7 +35,7 @@ public sealed class PostgreSqlInjectionTests
         _schema = PostgreSqlTestEnvironment.NewSchemaName("pa_inj");
         _store = PostgreSqlTestEnvironment.CreateStore(_dataSource, _schema);
         await _store.MigrateAsync();
-        await _store.AppendAsync([new EngagementSnapshot("canary", "canary", Platform.YouTube, Day0, Views(1))]);
+        await _store.AppendAsync([new EngagementSnapshot("canary", "canary", Platform.YouTube, _day0, Views(1))]);
     }
 
     [TearDown]
@@ -49,7 +49,7 @@ public sealed class PostgreSqlInjectionTests
     [Test]
     public async Task Snapshots_WithHostileIdsTenantsAndMetadata_RoundTripVerbatim()
     {
-        var snapshots = Hostile.Select((text, i) => new EngagementSnapshot(text, text, Platform.TikTok, Day0.AddMinutes(i), Views(i))
+        var snapshots = _hostile.Select((text, i) => new EngagementSnapshot(text, text, Platform.TikTok, _day0.AddMinutes(i), Views(i))
         {
             TenantId = text,
             Metadata = new Dictionary<string, string> { [text] = text, ["title"] = text },
@@ -57,12 +57,12 @@ public sealed class PostgreSqlInjectionTests
 
         var appended = await _store.AppendAsync(snapshots);
 
-        appended.Should().Be(new AppendResult(Hostile.Length, 0));
-        foreach (var text in Hostile)
+        appended.Should().Be(new AppendResult(_hostile.Length, 0));
+        foreach (var text in _hostile)
         {
             var stored = await QueryAllAsync(new SnapshotQuery(text) { ContentIds = [text] });
             var latest = await _store.GetLatestAsync(new SnapshotQuery(text));
-            var series = await _store.GetSeriesAsync(new SeriesQuery(text, text, Metric.Views, new TimeRange(Day0, Day0.AddDays(1)), BucketSize.Day));
+            var series = await _store.GetSeriesAsync(new SeriesQuery(text, text, Metric.Views, new TimeRange(_day0, _day0.AddDays(1)), BucketSize.Day));
 
             var s = stored.Should().ContainSingle().Subject;
             s.SnapshotId.Should().Be(text);
@@ -79,16 +79,16 @@ public sealed class PostgreSqlInjectionTests
     [Test]
     public async Task ContentAndAnalysis_WithHostileText_RoundTripVerbatim()
     {
-        foreach (var text in Hostile)
+        foreach (var text in _hostile)
         {
-            var item = new ContentItem(text, Platform.Custom("my-platform.v2_beta"), Day0, text)
+            var item = new ContentItem(text, Platform.Custom("my-platform.v2_beta"), _day0, text)
             {
                 TenantId = text,
                 NumericFeatures = new Dictionary<string, double> { [text] = 1.5 },
                 CategoricalFeatures = new Dictionary<string, string> { [text] = text },
             };
             await _store.UpsertContentAsync([item]);
-            await _store.SaveAnalysisAsync([new AnalysisRecord(text, AnalysisKind.OptimizationInsight, text, Day0, text) { TenantId = text }]);
+            await _store.SaveAnalysisAsync([new AnalysisRecord(text, AnalysisKind.OptimizationInsight, text, _day0, text) { TenantId = text }]);
 
             var got = await _store.GetContentAsync(text, text);
             var records = new List<AnalysisRecord>();
@@ -102,7 +102,7 @@ public sealed class PostgreSqlInjectionTests
             got.Platform.Key.Should().Be("my-platform.v2_beta");
             got.NumericFeatures.Should().BeEquivalentTo(item.NumericFeatures);
             got.CategoricalFeatures.Should().BeEquivalentTo(item.CategoricalFeatures);
-            records.Should().ContainSingle().Which.Should().Be(new AnalysisRecord(text, AnalysisKind.OptimizationInsight, text, Day0, text) { TenantId = text });
+            records.Should().ContainSingle().Which.Should().Be(new AnalysisRecord(text, AnalysisKind.OptimizationInsight, text, _day0, text) { TenantId = text });
         }
 
         await AssertSchemaIntactAsync();

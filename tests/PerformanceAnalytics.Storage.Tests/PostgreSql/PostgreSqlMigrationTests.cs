@@ -5,7 +5,7 @@ namespace PerformanceAnalytics.Storage.Tests.PostgreSql;
 
 public sealed class PostgreSqlMigrationTests
 {
-    private static readonly string[] DesignTables =
+    private static readonly string[] _designTables =
     [
         "engagement_snapshots", "content_performance_history", "content_feature_analysis", "correlation_analysis_results",
         "trend_analysis_results", "optimization_insights", "ab_test_performance", "performance_benchmarks", "content_items",
@@ -70,7 +70,7 @@ public sealed class PostgreSqlMigrationTests
             "SELECT i.relname, am.amname::text FROM pg_class i JOIN pg_am am ON am.oid = i.relam JOIN pg_namespace n ON n.oid = i.relnamespace "
             + "WHERE n.nspname = @s AND i.relkind = 'i'");
 
-        foreach (var table in DesignTables)
+        foreach (var table in _designTables)
         {
             relations.Should().Contain((table, "r"));
         }

@@ -10,9 +10,9 @@ namespace PerformanceAnalytics.Storage.Tests.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlRowLevelSecurityTests
 {
-    private static readonly DateTimeOffset Day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset _day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly string[] TenantTables =
+    private static readonly string[] _tenantTables =
     [
         "content_series", "engagement_snapshots", "content_items", "content_performance_history", "content_feature_analysis",
         "correlation_analysis_results", "trend_analysis_results", "optimization_insights", "ab_test_performance", "performance_benchmarks",
@@ -42,7 +42,7 @@ public sealed class PostgreSqlRowLevelSecurityTests
     [Test]
     public async Task RawSelect_AsOneTenant_SeesOnlyThatTenantsRows_InEveryTable()
     {
-        foreach (var table in TenantTables)
+        foreach (var table in _tenantTables)
         {
             var acme = await ScalarAsync<string[]>("acme", $"SELECT coalesce(array_agg(DISTINCT tenant_id), '{{}}') FROM \"{_schema}\".{table}");
             var crossRead = await ScalarAsync<long>("acme", $"SELECT count(*) FROM \"{_schema}\".{table} WHERE tenant_id = 'globex'");
@@ -55,7 +55,7 @@ public sealed class PostgreSqlRowLevelSecurityTests
     [Test]
     public async Task RawSelect_WithoutTenant_SeesNothing()
     {
-        foreach (var table in TenantTables)
+        foreach (var table in _tenantTables)
         {
             (await ScalarAsync<long>(null, $"SELECT count(*) FROM \"{_schema}\".{table}")).Should().Be(0, table);
         }
@@ -89,7 +89,7 @@ public sealed class PostgreSqlRowLevelSecurityTests
     [Test]
     public async Task EveryTenantTable_HasForcedRowLevelSecurityAndATenantPolicy()
     {
-        foreach (var table in TenantTables)
+        foreach (var table in _tenantTables)
         {
             var forced = await ScalarAsync<bool>(
                 null, $"SELECT relrowsecurity AND relforcerowsecurity FROM pg_class WHERE oid = '\"{_schema}\".{table}'::regclass");
@@ -131,7 +131,7 @@ public sealed class PostgreSqlRowLevelSecurityTests
             await using var appSource = NpgsqlDataSource.Create(builder.ConnectionString);
             await using var appStore = new PostgreSqlEngagementStore(appSource, new PostgreSqlStoreOptions { Schema = _schema, ApplyMigrations = false });
 
-            var appended = await appStore.AppendAsync([Snapshot("app-1", "c-app", Day0, 5) with { TenantId = "acme" }]);
+            var appended = await appStore.AppendAsync([Snapshot("app-1", "c-app", _day0, 5) with { TenantId = "acme" }]);
             var seen = await PostgreSqlTestEnvironment.AsTenantAsync(appSource, "acme", async (c, t) =>
             {
                 await using var command = new NpgsqlCommand($"SELECT array_agg(DISTINCT tenant_id) FROM \"{_schema}\".engagement_snapshots", c, t);
@@ -161,17 +161,17 @@ public sealed class PostgreSqlRowLevelSecurityTests
     {
         await store.AppendAsync(
         [
-            Snapshot("a1", "a", Day0, 10) with { TenantId = "acme" },
-            Snapshot("a2", "a", Day0.AddHours(1), 20) with { TenantId = "acme" },
-            Snapshot("g1", "g", Day0, 30) with { TenantId = "globex" },
-            Snapshot("g2", "g", Day0.AddHours(1), 40) with { TenantId = "globex" },
-            Snapshot("g3", "g2", Day0.AddHours(2), 50) with { TenantId = "globex" },
+            Snapshot("a1", "a", _day0, 10) with { TenantId = "acme" },
+            Snapshot("a2", "a", _day0.AddHours(1), 20) with { TenantId = "acme" },
+            Snapshot("g1", "g", _day0, 30) with { TenantId = "globex" },
+            Snapshot("g2", "g", _day0.AddHours(1), 40) with { TenantId = "globex" },
+            Snapshot("g3", "g2", _day0.AddHours(2), 50) with { TenantId = "globex" },
         ]);
         foreach (var tenant in new[] { "acme", "globex" })
         {
-            await store.UpsertContentAsync([new ContentItem("a", Platform.YouTube, Day0, "t") { TenantId = tenant }]);
+            await store.UpsertContentAsync([new ContentItem("a", Platform.YouTube, _day0, "t") { TenantId = tenant }]);
             await store.SaveAnalysisAsync(
-                Enum.GetValues<AnalysisKind>().Select(k => new AnalysisRecord($"{k}", k, "a", Day0, "{}") { TenantId = tenant }).ToList());
+                Enum.GetValues<AnalysisKind>().Select(k => new AnalysisRecord($"{k}", k, "a", _day0, "{}") { TenantId = tenant }).ToList());
         }
     }
 
