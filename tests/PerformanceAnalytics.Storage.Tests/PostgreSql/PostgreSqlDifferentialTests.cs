@@ -40,10 +40,17 @@ public sealed class PostgreSqlDifferentialTests
     [OneTimeTearDown]
     public async Task TearDownAsync()
     {
-        _reference.Dispose();
-        await _store.DisposeAsync();
-        await PostgreSqlTestEnvironment.DropSchemaAsync(_dataSource, _schema);
-        await _dataSource.DisposeAsync();
+        _reference?.Dispose();
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+
+        if (_dataSource is not null)
+        {
+            await PostgreSqlTestEnvironment.DropSchemaAsync(_dataSource, _schema);
+            await _dataSource.DisposeAsync();
+        }
     }
 
     [Test]

@@ -41,9 +41,16 @@ public sealed class PostgreSqlInjectionTests
     [TearDown]
     public async Task TearDownAsync()
     {
-        await _store.DisposeAsync();
-        await PostgreSqlTestEnvironment.DropSchemaAsync(_dataSource, _schema);
-        await _dataSource.DisposeAsync();
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+
+        if (_dataSource is not null)
+        {
+            await PostgreSqlTestEnvironment.DropSchemaAsync(_dataSource, _schema);
+            await _dataSource.DisposeAsync();
+        }
     }
 
     [Test]

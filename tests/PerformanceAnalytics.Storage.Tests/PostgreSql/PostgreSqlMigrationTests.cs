@@ -24,8 +24,11 @@ public sealed class PostgreSqlMigrationTests
     [TearDown]
     public async Task TearDownAsync()
     {
-        await PostgreSqlTestEnvironment.DropSchemaAsync(_dataSource, _schema);
-        await _dataSource.DisposeAsync();
+        if (_dataSource is not null)
+        {
+            await PostgreSqlTestEnvironment.DropSchemaAsync(_dataSource, _schema);
+            await _dataSource.DisposeAsync();
+        }
     }
 
     [Test]
