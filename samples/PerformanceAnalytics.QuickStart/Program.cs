@@ -37,14 +37,14 @@ foreach (var plan in plans)
     }
 
     done++;
-    if (done % 30 == 0 || done == plans.Count)
+    if (done % 60 == 0 || done == plans.Count)
     {
-        Console.Write($"\r  loading: {done,3}/{plans.Count} items, {stored + batch.Count,9:N0} snapshots");
+        Console.WriteLine($"  loading: {done,3}/{plans.Count} items, {stored + batch.Count,9:N0} snapshots, {stopwatch.Elapsed.TotalSeconds,5:F1} s");
     }
 }
 
 stored += await FlushAsync(batch);
-Console.WriteLine($"\r  loaded {stored:N0} snapshots of {plans.Count} items in {stopwatch.Elapsed.TotalSeconds:F1} s.            ");
+Console.WriteLine($"  loaded {stored:N0} snapshots of {plans.Count} items in {stopwatch.Elapsed.TotalSeconds:F1} s.");
 Console.WriteLine();
 
 Console.WriteLine("Last 30 days by platform, against the 30 days before");
@@ -77,21 +77,31 @@ foreach (var s in summaries.OrderByDescending(s => Views(s)).Take(5))
 }
 
 Console.WriteLine();
-Console.WriteLine("Anomalous days (modified z-score > 3.5 on daily views, last 90 days)");
+Console.WriteLine("Anomalous days: modified z-score above 3.5 on daily views, last 90 days");
+var planted = plans.Where(p => p.SpikeDay >= 0).ToList();
+var found = 0;
 var flagged = 0;
 foreach (var plan in plans)
 {
     var report = await analytics.DetectAnomaliesAsync(new AnomalyQuery(plan.ContentId));
-    foreach (var anomaly in report.Anomalies.Where(a => a.Score > 0).OrderByDescending(a => a.Score).Take(1))
+    flagged += report.Anomalies.Count > 0 ? 1 : 0;
+    if (plan.SpikeDay < 0)
     {
-        if (flagged++ < 8)
-        {
-            Console.WriteLine($"  {plan.ContentId,-14} {anomaly.BucketStart:yyyy-MM-dd}  {anomaly.Value,9:N0} views  score {anomaly.Score,6:F1}{(plan.SpikeDay >= 0 ? "   (a viral spike was planted)" : string.Empty)}");
-        }
+        continue;
+    }
+
+    var spikeDay = data.FirstDay.AddDays(plan.SpikeDay);
+    var hit = report.Anomalies.FirstOrDefault(a => a.BucketStart == spikeDay);
+    found += hit is null ? 0 : 1;
+    if (planted.IndexOf(plan) < 8)
+    {
+        Console.WriteLine(hit is null
+            ? $"  {plan.ContentId,-14} planted spike on {spikeDay:yyyy-MM-dd} not flagged ({report.Status}, {report.DataPoints} days)"
+            : $"  {plan.ContentId,-14} planted spike on {spikeDay:yyyy-MM-dd} flagged: {hit.Value,9:N0} views, score {hit.Score,6:F1}");
     }
 }
 
-Console.WriteLine($"  … {flagged} items with at least one anomalous day; {plans.Count(p => p.SpikeDay >= 0)} items had a planted spike.");
+Console.WriteLine($"  {found} of {planted.Count} planted spikes flagged; {flagged} of {plans.Count} items have at least one anomalous day (launch bursts included).");
 Console.WriteLine();
 
 var status = await analytics.GetSystemStatusAsync();

@@ -28,6 +28,9 @@ internal sealed class SyntheticCreatorData(int seed, DateTimeOffset now)
 
     public List<ContentPlan> Items { get; } = [];
 
+    /// <summary>Gets midnight (UTC) of the first simulated day.</summary>
+    public DateTimeOffset FirstDay { get; } = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-Days);
+
     public IEnumerable<ContentPlan> Plan(int itemsPerPlatform)
     {
         foreach (var (platform, baseViews, growth, weekendLift, likeRate) in _platforms)
@@ -42,7 +45,9 @@ internal sealed class SyntheticCreatorData(int seed, DateTimeOffset now)
                 var quality = Math.Exp(0.5 * Normal());
                 var featureEffect = (shortForm ? 1.4 : 1.0) * (1 + (0.08 * Math.Min(hashtags, 5)) - (0.06 * Math.Max(0, hashtags - 5))) * (topic == "finance" ? 0.7 : 1.0);
                 var published = now.AddDays(-_random.Next(0, Days + 30)).AddHours(-_random.Next(24));
-                var spikeDay = _random.NextDouble() < 0.08 ? _random.Next(5, Days - 2) : -1;
+                // A viral spike, planted at least a week after publication so that it stands out from the launch burst.
+                var firstSpikeDay = Math.Max(5, (int)Math.Ceiling((published - FirstDay).TotalDays) + 7);
+                var spikeDay = _random.NextDouble() < 0.08 && firstSpikeDay < Days - 2 ? _random.Next(firstSpikeDay, Days - 2) : -1;
                 var plan = new ContentPlan(
                     $"{platform.Key}-{i + 1:D3}", platform, published, $"{topic} #{i + 1}", topic, shortForm, hashtags, duration,
                     baseViews * quality * featureEffect, growth, weekendLift, likeRate * Math.Exp(0.2 * Normal()), spikeDay);
@@ -55,7 +60,7 @@ internal sealed class SyntheticCreatorData(int seed, DateTimeOffset now)
     /// <summary>Yields the tracking requests of one item, in time order.</summary>
     public IEnumerable<TrackingRequest> Snapshots(ContentPlan item)
     {
-        var start = now.AddDays(-Days);
+        var start = FirstDay;
         var totals = new double[6]; // views, likes, comments, shares, saves, basis (impressions or reach)
         var watchTime = 0.0;
         var step = TimeSpan.FromHours(24.0 / SnapshotsPerDay);

@@ -17,7 +17,10 @@ namespace PerformanceAnalytics.Storage;
 /// observed ones gets the level interpolated linearly in time at its end, and is flagged as interpolated. Buckets
 /// before the first observation and after the last one have no level (NaN) unless an observation before or after
 /// the range brackets them. The delta of a bucket is its level minus the previous level; the level before the
-/// first bucket is the last total observed before it, or 0 when there is none (lifetime totals start at zero).
+/// first bucket is the last total observed before it. When the item has no earlier observation at all, the bucket
+/// of its first observation has no delta (NaN): the total it shows accumulated at unknown times before tracking
+/// began (an item imported mid-life would otherwise show its whole history as one day's activity), and deltas
+/// start from that first total.
 /// A negative delta is a platform correction (spam removal, say): it is clamped to zero, counted in
 /// <see cref="BucketedSeries.CorrectionCount"/>, and the lower level becomes the new baseline.
 /// </para>
@@ -38,9 +41,28 @@ public static class BucketedSeriesBuilder
     public static DateTimeOffset[] Boundaries(TimeRange range, BucketSize bucket, TimeZoneInfo timeZone)
     {
         ArgumentNullException.ThrowIfNull(timeZone);
-        var boundaries = new List<DateTimeOffset>();
-        var current = Floor(range.Start, bucket, timeZone);
-        boundaries.Add(current);
+        var first = Floor(range.Start, bucket, timeZone);
+        if (!timeZone.SupportsDaylightSavingTime || bucket == BucketSize.Hour)
+        {
+            // Fixed-length buckets: no calendar lookups needed.
+            var step = bucket switch
+            {
+                BucketSize.Hour => TimeSpan.TicksPerHour,
+                BucketSize.Day => TimeSpan.TicksPerDay,
+                _ => 7 * TimeSpan.TicksPerDay,
+            };
+            var count = (int)((range.End.UtcTicks - first.UtcTicks + step - 1) / step);
+            var fixedBoundaries = new DateTimeOffset[count + 1];
+            for (var i = 0; i <= count; i++)
+            {
+                fixedBoundaries[i] = new DateTimeOffset(first.UtcTicks + (i * step), TimeSpan.Zero);
+            }
+
+            return fixedBoundaries;
+        }
+
+        var boundaries = new List<DateTimeOffset> { first };
+        var current = first;
         while (current < range.End)
         {
             current = Next(current, bucket, timeZone);
@@ -111,7 +133,7 @@ public static class BucketedSeriesBuilder
         }
 
         var values = new double[k];
-        var baseline = before?.Value ?? 0.0;
+        var baseline = before?.Value ?? double.NaN;
         var corrections = 0;
         var correctionTotal = 0.0;
         for (var i = 0; i < k; i++)
@@ -119,6 +141,14 @@ public static class BucketedSeriesBuilder
             if (double.IsNaN(levels[i]))
             {
                 values[i] = double.NaN;
+                continue;
+            }
+
+            if (double.IsNaN(baseline))
+            {
+                // The first observation ever: its total has no known start.
+                values[i] = double.NaN;
+                baseline = levels[i];
                 continue;
             }
 

@@ -554,7 +554,8 @@ public sealed class InMemoryEngagementStore : IEngagementStore, IDisposable
                 if (metric.IsCounter)
                 {
                     var beforeRow = series.LastWithValue(metric, 0, from);
-                    var baseline = beforeRow < 0 ? 0 : series.Value(metric, beforeRow);
+                    var baselineRow = beforeRow >= 0 ? beforeRow : series.FirstWithValue(metric, from, to);
+                    var baseline = series.Value(metric, baselineRow);
                     value = Math.Max(0, value - baseline);
                 }
 

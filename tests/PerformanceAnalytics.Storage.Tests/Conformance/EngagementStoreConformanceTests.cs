@@ -282,7 +282,7 @@ public abstract class EngagementStoreConformanceTests
     }
 
     [Test]
-    public async Task GetSeries_CounterWithoutEarlierObservation_StartsFromZero()
+    public async Task GetSeries_FirstObservationEver_HasNoDeltaAndDeltasStartFromIt()
     {
         var store = await NewStoreAsync();
         await store.AppendAsync(
@@ -293,8 +293,8 @@ public abstract class EngagementStoreConformanceTests
 
         var series = await store.GetSeriesAsync(new SeriesQuery("default", "c", Metric.Views, new TimeRange(_day0, _day0.AddDays(3)), BucketSize.Day));
 
-        double.IsNaN(series.Values[0]).Should().BeTrue();
-        series.Values[1].Should().Be(40);
+        double.IsNaN(series.Values[0]).Should().BeTrue("nothing was observed yet");
+        double.IsNaN(series.Values[1]).Should().BeTrue("the first total accumulated at unknown times before tracking began");
         series.Values[2].Should().Be(50);
     }
 
@@ -360,14 +360,16 @@ public abstract class EngagementStoreConformanceTests
         var range = new TimeRange(_day0, _day0.AddDays(7));
         await store.AppendAsync(
         [
-            Snapshot("a0", "a", Platform.YouTube, _day0.AddDays(-1), views: 100),   // before: baseline 100
+            Snapshot("a0", "a", Platform.YouTube, _day0.AddDays(-1), views: 100),   // before the range: a's baseline
             Snapshot("a1", "a", Platform.YouTube, _day0.AddDays(1), views: 160) with { Metrics = Views(160).With(Metric.EngagementRate, 0.10) },
             Snapshot("a2", "a", Platform.YouTube, _day0.AddDays(2), views: 180) with { Metrics = Views(180).With(Metric.EngagementRate, 0.06) },
+            Snapshot("b0", "b", Platform.YouTube, _day0.AddHours(12), views: 10),   // b's first observation: its baseline
             Snapshot("b1", "b", Platform.YouTube, _day0.AddDays(3), views: 40) with { Metrics = Views(40).With(Metric.EngagementRate, 0.02) },
             Snapshot("c1", "c", Platform.TikTok, _day0.AddDays(3), views: 500),
-            Snapshot("c2", "c", Platform.TikTok, _day0.AddDays(8), views: 900),     // after the range
+            Snapshot("c2", "c", Platform.TikTok, _day0.AddDays(5), views: 650),
+            Snapshot("c3", "c", Platform.TikTok, _day0.AddDays(8), views: 900),     // after the range
             Snapshot("d0", "d", Platform.TikTok, _day0.AddDays(-2), views: 70),
-            Snapshot("d1", "d", Platform.TikTok, _day0.AddDays(4), views: 60),      // correction: clamped to 0
+            Snapshot("d1", "d", Platform.TikTok, _day0.AddDays(4), views: 60),      // a correction: clamped to 0
         ]);
 
         var aggregates = await store.GetPlatformAggregatesAsync(new PlatformAggregateQuery("default", range));
@@ -376,13 +378,13 @@ public abstract class EngagementStoreConformanceTests
         aggregates.Select(a => a.Platform).Should().Equal(Platform.TikTok, Platform.YouTube);
         var youtube = aggregates.Single(a => a.Platform == Platform.YouTube);
         youtube.ContentCount.Should().Be(2);
-        youtube.SnapshotCount.Should().Be(3);
-        youtube.Values[Metric.Views].Should().Be(80 + 40);
+        youtube.SnapshotCount.Should().Be(4);
+        youtube.Values[Metric.Views].Should().Be((180 - 100) + (40 - 10));
         youtube.Values[Metric.EngagementRate].Should().BeApproximately((0.06 + 0.02) / 2, 1e-12);
         var tiktok = aggregates.Single(a => a.Platform == Platform.TikTok);
         tiktok.ContentCount.Should().Be(2);
-        tiktok.SnapshotCount.Should().Be(2);
-        tiktok.Values[Metric.Views].Should().Be(500);
+        tiktok.SnapshotCount.Should().Be(3);
+        tiktok.Values[Metric.Views].Should().Be(650 - 500);
         tiktok.Values.Contains(Metric.Likes).Should().BeFalse();
         onlyTikTok.Should().ContainSingle().Which.Platform.Should().Be(Platform.TikTok);
     }

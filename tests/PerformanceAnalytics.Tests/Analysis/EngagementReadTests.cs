@@ -44,11 +44,11 @@ public sealed class EngagementReadTests
         metrics.PreviousRange.Should().Be(new TimeRange(Start.AddDays(-60), Start.AddDays(-30)));
         metrics.ContentCount.Should().Be(2);
         var views = metrics.Metrics.Single(m => m.Metric == Metric.Views);
-        // a: 30 × 200 = 6000 now; previous: first total 100 + 29 × 100 = 3000 (no earlier observation: baseline 0).
-        // b: 50 × 30 = 1500 now; previous: 50 × 30 = 1500.
+        // a: 30 × 200 = 6000 now; previous: 29 × 100 = 2900 (the first observation ever is the baseline).
+        // b: 50 × 30 = 1500 now; previous: 50 × 29 = 1450.
         views.Current.Should().Be(6000 + 1500);
-        views.Previous.Should().Be(3000 + 1500);
-        views.PercentChange.Should().BeApproximately(100.0 * (7500 - 4500) / 4500, 1e-9);
+        views.Previous.Should().Be(2900 + 1450);
+        views.PercentChange.Should().BeApproximately(100.0 * (7500 - 4350) / 4350, 1e-9);
         metrics.EngagementRate!.Value.Should().BeApproximately((600 + 30) / 7500.0, 1e-12);
         metrics.EngagementRate.Formula.ToString().Should().Be("(likes) / views, ratio of totals across content");
     }
@@ -58,11 +58,12 @@ public sealed class EngagementReadTests
     {
         using var host = new AnalyticsHost();
         await host.Manager.TrackContentPerformanceAsync(Request("new", "tiktok", Start.AddDays(-2), ("views", 100)));
+        await host.Manager.TrackContentPerformanceAsync(Request("new", "tiktok", Start.AddDays(-1), ("views", 160)));
 
         var metrics = await host.Manager.GetPlatformMetricsAsync(new PlatformMetricsQuery(Platform.TikTok) { Timeframe = Timeframe.Last7Days });
 
         var views = metrics.Metrics.Single(m => m.Metric == Metric.Views);
-        views.Current.Should().Be(100);
+        views.Current.Should().Be(60);
         double.IsNaN(views.Previous).Should().BeTrue();
         views.PercentChange.Should().BeNull();
         MetricComparison.Create(Metric.Views, 5, 0).PercentChange.Should().BeNull();
@@ -82,7 +83,9 @@ public sealed class EngagementReadTests
         var dailyViews = summary.Daily.Single(s => s.Metric == Metric.Views);
         dailyViews.Values.Should().HaveCount(30).And.OnlyContain(v => v == 200);
         var views = summary.Activity.Single(a => a.Metric == Metric.Views);
-        (views.Current, views.Previous, views.PercentChange).Should().Be((6000.0, 3000.0, 100.0));
+        views.Current.Should().Be(6000);
+        views.Previous.Should().Be(2900, "the first day ever has no delta");
+        views.PercentChange.Should().BeApproximately(100.0 * 3100 / 2900, 1e-9);
         summary.EngagementRate!.Value.Should().BeApproximately(0.1, 1e-12);
     }
 
@@ -152,7 +155,7 @@ public sealed class EngagementReadTests
         var report = await host.Manager.DetectAnomaliesAsync(new AnomalyQuery("a") { Method = method });
 
         report.Status.Should().Be(AnalysisStatus.Completed);
-        report.DataPoints.Should().Be(60);
+        report.DataPoints.Should().Be(59, "the first day ever has no delta");
         report.Anomalies.Should().ContainSingle();
         report.Anomalies[0].BucketStart.Should().Be(Start.AddDays(-10));
         report.Anomalies[0].Value.Should().Be(5200);
