@@ -8,7 +8,7 @@ namespace PerformanceAnalytics.Benchmarks.Experiments;
 /// <summary>
 /// Exact P(p_B &gt; p_A) for large counts: the full Evan Miller sum (one log-beta triple per term, O(successes)) as the
 /// baseline, the library's mode-outward sum with a rigorous stopping bound (O(√n) terms, O(1) per term), and the
-/// normal approximation for scale.
+/// normal approximation for scale; also the Jeffreys-prior path sum and the Gamma–Poisson (count) win probability.
 /// </summary>
 [MemoryDiagnoser]
 public class ProbabilityToBeatControlBenchmarks
@@ -44,6 +44,13 @@ public class ProbabilityToBeatControlBenchmarks
 
     [Benchmark]
     public double Exact() => PerformanceAnalytics.Statistics.Experiments.ProbabilityToBeatControl(_control, _treatment);
+
+    [Benchmark]
+    public double ExactJeffreysPrior() => PerformanceAnalytics.Statistics.Experiments.ProbabilityToBeatControl(_control, _treatment, 0.5, 0.5);
+
+    [Benchmark]
+    public double ExactGammaPoisson() => PerformanceAnalytics.Statistics.Experiments.RateProbabilityToBeatControl(
+        new CountStatistics(_control.Count, _control.Successes), new CountStatistics(_treatment.Count, _treatment.Successes));
 
     [Benchmark]
     public double NormalApproximation()

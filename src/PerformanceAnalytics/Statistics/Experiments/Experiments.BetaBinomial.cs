@@ -23,11 +23,12 @@ public static partial class Experiments
     /// </para>
     /// <para>
     /// When no shape is a whole number (e.g. the Jeffreys prior Beta(½, ½)), the same kind of finite sum is taken along a
-    /// path: both arms start from the prior, where P = ½ exactly because the two rates are then identically distributed,
-    /// and each shape is raised one unit at a time to its posterior value with the exact increments (from
-    /// I_x(c + 1, d) = I_x(c, d) − x^c(1 − x)^d/(c·B(c, d)) and its mirror images)
-    /// ±B(a + c, b + d)/(s·B(a, b)·B(c, d)) for the raised shape s, + for c and b, − for a and d. Each of the four legs is
-    /// a unimodal finite sum, summed like the closed form below; the absolute error is a few ulps of 1.
+    /// path: treatment's posterior starts equal to control's, where P = ½ exactly (identically distributed rates), and its
+    /// two shapes are moved one unit at a time to their own values (the arms share the prior, so the gaps are whole
+    /// numbers) with the exact increments ±B(a + c, b + d)/(s·B(a, b)·B(c, d)) for the moved shape s, + for c, − for d
+    /// (from I_x(c + 1, d) = I_x(c, d) − x^c(1 − x)^d/(c·B(c, d)) and I_x(c, d + 1) = I_x(c, d) + x^c(1 − x)^d/(d·B(c, d))).
+    /// Each leg is a unimodal finite sum, summed like the closed form below: O(|s_B − s_A| + |f_B − f_A|) terms at worst,
+    /// fewer when the outward walk stops early; the absolute error is a few ulps of 1.
     /// No Monte Carlo and no numerical integration are involved.
     /// </para>
     /// <para>
@@ -36,8 +37,9 @@ public static partial class Experiments
     /// log-beta, and walks outward with that O(1) ratio, stopping on each side as soon as the current term times the number
     /// of remaining terms is below 1e-17 of the partial sum: a rigorous bound, since beyond the mode the terms only
     /// shrink. That is O(√n) terms for n trials in practice (about 11 standard deviations of the term profile
-    /// on each side) rather than O(successes), with no per-term special function. Accuracy is about 1e-12 relative
-    /// for counts in the thousands and 1e-10 for counts near 10⁶, limited by the log-beta of the largest term.
+    /// on each side) rather than O(successes), with no per-term special function: about 20 µs at 10⁶ trials, against
+    /// 40 ms for the plain sum. Against 40-digit mpmath the relative error is below 1e-11 up to 10⁶ trials, limited by
+    /// the log-beta of the largest term (absolute error about 1e-16 times the shape parameters).
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentException">A count is negative or successes exceed the count.</exception>
@@ -126,21 +128,29 @@ public static partial class Experiments
         return Math.Exp(logMode + Math.Log(sum));
     }
 
-    /// <summary>P(p_B &gt; p_A) by raising each shape from the common prior (where P = ½) to its posterior value.</summary>
+    /// <summary>
+    /// P(p_B &gt; p_A) by moving treatment's shapes from control's (where P = ½ exactly) to their own values, one unit at a
+    /// time; the arms share the prior, so the differences are whole numbers.
+    /// </summary>
     internal static double BetaBinomialPath(double priorAlpha, double priorBeta, ProportionStatistics control, ProportionStatistics treatment)
     {
-        double a0 = priorAlpha, b0 = priorBeta;
-        var a1 = a0 + control.Successes;
-        var b1 = b0 + (control.Count - control.Successes);
-        var c1 = a0 + treatment.Successes;
-        var d1 = b0 + (treatment.Count - treatment.Successes);
+        var a = priorAlpha + control.Successes;
+        var b = priorBeta + (control.Count - control.Successes);
+        var c = priorAlpha + treatment.Successes;
+        var d = priorBeta + (treatment.Count - treatment.Successes);
+        var successGap = treatment.Successes - control.Successes;
+        var failureGap = (treatment.Count - treatment.Successes) - (control.Count - control.Successes);
 
-        // Legs in the order a, b, c, d; the parameters already raised take their final values.
+        // Leg 1: treatment's first shape from a to c, second held at b. Raising it adds t(x) = B(a + x, 2b)/(x·B(a, b)·B(x, b)).
         var p = 0.5;
-        p -= PathLeg(a0, control.Successes, partner: a0, sibling: b0, other: b0);
-        p += PathLeg(b0, control.Count - control.Successes, partner: b0, sibling: a1, other: a0);
-        p += PathLeg(a0, treatment.Successes, partner: a1, sibling: b0, other: b1);
-        p -= PathLeg(b0, treatment.Count - treatment.Successes, partner: b1, sibling: c1, other: a1);
+        p += successGap >= 0
+            ? PathLeg(a, successGap, partner: a, sibling: b, other: b)
+            : -PathLeg(c, -successGap, partner: a, sibling: b, other: b);
+
+        // Leg 2: treatment's second shape from b to d, first at c. Raising it subtracts B(a + c, b + x)/(x·B(a, b)·B(c, x)).
+        p += failureGap >= 0
+            ? -PathLeg(b, failureGap, partner: b, sibling: c, other: a)
+            : PathLeg(d, -failureGap, partner: b, sibling: c, other: a);
         return p;
     }
 
