@@ -197,7 +197,18 @@ internal sealed class StlDecomposer
         var lowMiddle = n / 2;
         var highMiddle = n - lowMiddle - 1;
         var a = Selection.NthSmallestInPlace(_work, lowMiddle);
-        var b = Selection.NthSmallestInPlace(_work, highMiddle);
+        var b = a;
+        if (highMiddle != lowMiddle)
+        {
+            // Even n: highMiddle = lowMiddle − 1, and after the selection every element left of lowMiddle is ≤ a,
+            // so the next smaller order statistic is their maximum.
+            b = double.NegativeInfinity;
+            foreach (var v in _work.AsSpan(0, lowMiddle))
+            {
+                b = Math.Max(b, v);
+            }
+        }
+
         var h = 3.0 * (a + b); // 6 × median |residual|
         if (h == 0)
         {
