@@ -47,8 +47,8 @@ public static class Forecasting
     /// </para>
     /// <para>
     /// Cost: each likelihood evaluation is one allocation-free pass over the data, specialised per model
-    /// structure; the candidates are fitted concurrently when more than one processor is available (the result
-    /// does not depend on scheduling).
+    /// structure; the up to 15 candidates are fitted on the calling thread (about 40 ms of CPU for two years of
+    /// daily data with a weekly period). Forecast many series in parallel at the call site if needed.
     /// </para>
     /// <para>
     /// Seasonal periods above 24 are not modelled seasonally (as R's <c>ets</c>, whose state space would need
@@ -137,14 +137,14 @@ public static class Forecasting
         return ForecastBaselines.SeasonalNaive(y, seasonalPeriod, horizon, level, seasonalPeriod == 1 ? "Naive" : "SeasonalNaive");
     }
 
-    internal static ForecastResult AutoCore(ReadOnlySpan<double> y, int seasonalPeriod, int horizon, double level, EtsAutoRule rule, bool parallel = true)
+    internal static ForecastResult AutoCore(ReadOnlySpan<double> y, int seasonalPeriod, int horizon, double level, EtsAutoRule rule)
     {
         if (y.Length < EtsSelection.MinimumLength || ForecastBaselines.IsConstant(y))
         {
             return ForecastBaselines.SeasonalNaive(y, 1, horizon, level, "Naive");
         }
 
-        var fits = EtsSelection.FitAll(y, seasonalPeriod, parallel);
+        var fits = EtsSelection.FitAll(y, seasonalPeriod);
         if (fits.Count == 0)
         {
             return ForecastBaselines.SeasonalNaive(y, 1, horizon, level, "Naive");

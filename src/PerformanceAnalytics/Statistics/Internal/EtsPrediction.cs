@@ -190,6 +190,21 @@ internal static class EtsPrediction
         var kT = Transpose(k);
         var f2T = Transpose(f2);
         var g2T = Transpose(g2);
+
+        // Work matrices allocated once; the loop only multiplies into them.
+        var vec = new double[d];
+        var outer = new double[d, d];
+        var sum = new double[d, d];
+        var inner = new double[d, d];
+        var t1 = new double[d, d];
+        var term1 = new double[d, d];
+        var term2a = new double[d, d];
+        var term2b = new double[d, d];
+        var term3 = new double[d, d];
+        var term4 = new double[d, d];
+        var qm1 = new double[q, m];
+        var a = new double[q, m];
+        var b = new double[q, m];
         for (var step = 0; step < mean.Length; step++)
         {
             var mu = 0.0;
@@ -209,8 +224,11 @@ internal static class EtsPrediction
 
             mean[step] = mu;
             variance[step] = ((1 + sigma2) * quad) + (sigma2 * mu * mu);
+            if (step == mean.Length - 1)
+            {
+                break;
+            }
 
-            var vec = new double[d];
             for (var j = 0; j < m; j++)
             {
                 for (var i = 0; i < q; i++)
@@ -219,40 +237,37 @@ internal static class EtsPrediction
                 }
             }
 
-            var outer = new double[d, d];
             for (var i = 0; i < d; i++)
             {
                 for (var j = 0; j < d; j++)
                 {
                     outer[i, j] = vec[i] * vec[j];
-                }
-            }
-
-            var term1 = Multiply(Multiply(f21, vh), f21T);
-            var term2 = Add(Multiply(Multiply(f21, vh), g21T), Multiply(Multiply(g21, vh), f21T));
-            var term3 = Multiply(Multiply(k, Add(vh, outer)), kT);
-            var inner = new double[d, d];
-            for (var i = 0; i < d; i++)
-            {
-                for (var j = 0; j < d; j++)
-                {
+                    sum[i, j] = vh[i, j] + outer[i, j];
                     inner[i, j] = (3 * vh[i, j]) + (2 * outer[i, j]);
                 }
             }
 
-            var term4 = Multiply(Multiply(g21, inner), g21T);
-            var newVh = new double[d, d];
+            Multiply(f21, vh, t1);
+            Multiply(t1, f21T, term1);
+            Multiply(t1, g21T, term2a);
+            Multiply(g21, vh, t1);
+            Multiply(t1, f21T, term2b);
+            Multiply(k, sum, t1);
+            Multiply(t1, kT, term3);
+            Multiply(g21, inner, t1);
+            Multiply(t1, g21T, term4);
             for (var i = 0; i < d; i++)
             {
                 for (var j = 0; j < d; j++)
                 {
-                    newVh[i, j] = term1[i, j] + (sigma2 * (term2[i, j] + term3[i, j] + (sigma2 * term4[i, j])));
+                    vh[i, j] = term1[i, j] + (sigma2 * (term2a[i, j] + term2b[i, j] + term3[i, j] + (sigma2 * term4[i, j])));
                 }
             }
 
-            vh = newVh;
-            var a = Multiply(Multiply(f1, mh), f2T);
-            var b = Multiply(Multiply(g1, mh), g2T);
+            Multiply(f1, mh, qm1);
+            Multiply(qm1, f2T, a);
+            Multiply(g1, mh, qm1);
+            Multiply(qm1, g2T, b);
             for (var i = 0; i < q; i++)
             {
                 for (var j = 0; j < m; j++)
@@ -290,10 +305,10 @@ internal static class EtsPrediction
         return r;
     }
 
-    private static double[,] Multiply(double[,] a, double[,] b)
+    private static void Multiply(double[,] a, double[,] b, double[,] r)
     {
         int n = a.GetLength(0), inner = a.GetLength(1), p = b.GetLength(1);
-        var r = new double[n, p];
+        Array.Clear(r);
         for (var i = 0; i < n; i++)
         {
             for (var k = 0; k < inner; k++)
@@ -310,8 +325,6 @@ internal static class EtsPrediction
                 }
             }
         }
-
-        return r;
     }
 
     private static double[,] Add(double[,] a, double[,] b)

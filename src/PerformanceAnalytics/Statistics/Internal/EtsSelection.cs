@@ -68,30 +68,20 @@ internal static class EtsSelection
     }
 
     /// <summary>
-    /// Fits every candidate; returns the successful fits (possibly none) in candidate order. With more than one
-    /// processor and enough work the candidates are fitted concurrently (each fit owns its buffers; the order
-    /// of the result, hence the output, does not depend on scheduling).
+    /// Fits every candidate on the calling thread; returns the successful fits (possibly none) in candidate order.
     /// </summary>
-    public static List<EtsEstimate> FitAll(ReadOnlySpan<double> y, int period, bool parallel = true)
+    /// <remarks>
+    /// Fitting the candidates concurrently was measured slower on the shared two-core build machine (an
+    /// oversubscribed thread pool), and a statistics call should not take over the pool: callers forecasting
+    /// many series parallelise across series instead.
+    /// </remarks>
+    public static List<EtsEstimate> FitAll(ReadOnlySpan<double> y, int period)
     {
         var candidates = Candidates(y, period);
-        var results = new EtsEstimate?[candidates.Count];
-        if (parallel && Environment.ProcessorCount > 1 && y.Length * candidates.Count >= ParallelWorkThreshold)
-        {
-            var data = y.ToArray();
-            Parallel.For(0, candidates.Count, i => results[i] = EtsEstimation.Fit(data, period, candidates[i]));
-        }
-        else
-        {
-            for (var i = 0; i < candidates.Count; i++)
-            {
-                results[i] = EtsEstimation.Fit(y, period, candidates[i]);
-            }
-        }
-
         var fits = new List<EtsEstimate>(candidates.Count);
-        foreach (var fit in results)
+        foreach (var model in candidates)
         {
+            var fit = EtsEstimation.Fit(y, period, model);
             if (fit is not null && !double.IsNaN(fit.Aicc) && fit.Aicc < double.PositiveInfinity)
             {
                 fits.Add(fit);
@@ -100,7 +90,4 @@ internal static class EtsSelection
 
         return fits;
     }
-
-    /// <summary>Observations × candidates below which fitting runs on the calling thread only.</summary>
-    private const int ParallelWorkThreshold = 2000;
 }
