@@ -190,7 +190,9 @@ public static class ChangePoints
     /// <paramref name="penalty"/> (a gain within 10⁻¹² of the segment's cost, i.e. rounding, counts as 0); it stops at
     /// <paramref name="maxChangePoints"/>. With penalty 0 and a fixed
     /// count it reproduces ruptures' <c>Binseg(model="l2").predict(n_bkps=…)</c> whenever the splits lower the
-    /// cost; unlike ruptures it never forces a split that gains nothing (e.g. in a constant series). Greedy
+    /// cost; unlike ruptures it never forces a split that gains nothing (e.g. in a constant series). R changepoint's
+    /// <c>BinSeg</c> instead runs Q greedy splits and keeps the prefix with the lowest penalised cost; the two agree
+    /// whenever the gains along the greedy path decrease, as on the package's own examples. Greedy
     /// splitting can miss the optimum, for instance two close changes that cancel out;
     /// <see cref="Pelt(ReadOnlySpan{double}, ChangePointCost, double, int)"/> is exact. O(n log n) for balanced splits.
     /// </remarks>

@@ -108,6 +108,40 @@ public sealed class SeasonalHybridEsdTests
         FluentActions.Invoking(() => Anomalies.SeasonalHybridEsd(y, 7, 0.1, 1.5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("alpha");
     }
 
+    // The hybrid ESD works on a sorted copy; it must take exactly the steps of the textbook procedure (median and
+    // 1.4826 × MAD of the remaining points recomputed from scratch, farthest point removed, earliest on ties), here on
+    // integer data full of ties and on continuous data.
+    [Test]
+    public void HybridEsd_RandomSamples_SameStepsAsTheDirectProcedure()
+    {
+        var random = new Random(31);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var n = random.Next(5, 80);
+            var ties = trial % 2 == 0;
+            var x = Enumerable.Range(0, n).Select(_ => ties ? random.Next(0, 6) + (random.Next(20) == 0 ? 30.0 : 0.0) : random.NextDouble() * 10).ToArray();
+            var steps = random.Next(1, n - 1);
+            var run = EsdProcedure.Execute(x, steps, 0.05, robust: true);
+            var alive = Enumerable.Range(0, n).ToList();
+            for (var i = 0; i < run.Removed.Length; i++)
+            {
+                var rest = alive.Select(j => x[j]).ToArray();
+                var median = Descriptive.Median(rest);
+                var scale = 1.4826 * Descriptive.MedianAbsoluteDeviation(rest);
+                scale.Should().BePositive();
+                var farthest = alive.OrderByDescending(j => Math.Abs(x[j] - median)).ThenBy(j => j).First();
+                run.Removed[i].Should().Be(farthest, $"trial {trial}, step {i + 1}");
+                run.Statistics[i].Should().BeApproximately(Math.Abs(x[farthest] - median) / scale, 1e-12);
+                alive.Remove(farthest);
+            }
+
+            if (run.Removed.Length < steps)
+            {
+                (1.4826 * Descriptive.MedianAbsoluteDeviation(alive.Select(j => x[j]).ToArray())).Should().Be(0);
+            }
+        }
+    }
+
     private static IEnumerable<ShesdCase> LoadCases()
     {
         var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "Fixtures", "Anomalies", "r_shesd.json");
