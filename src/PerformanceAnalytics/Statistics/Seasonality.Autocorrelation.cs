@@ -1,5 +1,3 @@
-using System.Numerics;
-using MathNet.Numerics.IntegralTransforms;
 using PerformanceAnalytics.Statistics.Internal;
 
 namespace PerformanceAnalytics.Statistics;
@@ -40,7 +38,7 @@ public static partial class Seasonality
 
         var m = FftLength(n, maxLag);
         var direct = (double)n * (maxLag + 1);
-        var fft = 24.0 * m * Math.Log2(m);
+        var fft = 30.0 * m * Math.Log2(m);
         return direct > fft;
     }
 
@@ -65,41 +63,99 @@ public static partial class Seasonality
         return result;
     }
 
-    /// <summary>The FFT estimator (autocovariance as the inverse transform of the periodogram).</summary>
+    /// <summary>The FFT estimator: autocovariance as the inverse transform of the periodogram of the zero-padded,
+    /// centred series (Wiener–Khinchin).</summary>
     internal static double[] AutocorrelationFft(ReadOnlySpan<double> y, int maxLag)
     {
         var n = y.Length;
         var z = Centre(y);
         var result = new double[maxLag + 1];
-        var m = FftLength(n, maxLag);
-        var buffer = new Complex[m];
-        for (var i = 0; i < n; i++)
-        {
-            buffer[i] = new Complex(z[i], 0);
-        }
-
-        Fourier.Forward(buffer, FourierOptions.Matlab);
-        for (var i = 0; i < m; i++)
-        {
-            var c = buffer[i];
-            buffer[i] = new Complex((c.Real * c.Real) + (c.Imaginary * c.Imaginary), 0);
-        }
-
-        Fourier.Inverse(buffer, FourierOptions.Matlab);
-        var c0 = buffer[0].Real;
-        if (!(c0 > 0) || LoessVector.Dot(z, z) == 0)
+        if (LoessVector.Dot(z, z) == 0)
         {
             Array.Fill(result, double.NaN);
             return result;
         }
 
+        var m = FftLength(n, maxLag);
+        var re = new double[m];
+        var im = new double[m];
+        z.CopyTo(re, 0);
+        var (cos, sin) = Twiddles(m);
+        Transform(re, im, cos, sin);
+        for (var i = 0; i < m; i++)
+        {
+            re[i] = (re[i] * re[i]) + (im[i] * im[i]);
+            im[i] = 0;
+        }
+
+        // The periodogram is real and even, so its inverse transform equals its forward transform divided by m.
+        Transform(re, im, cos, sin);
+        var c0 = re[0];
         result[0] = 1.0;
         for (var k = 1; k <= maxLag; k++)
         {
-            result[k] = buffer[k].Real / c0;
+            result[k] = re[k] / c0;
         }
 
         return result;
+    }
+
+    /// <summary>cos and sin of 2πk/m for k &lt; m/2.</summary>
+    private static (double[] Cos, double[] Sin) Twiddles(int m)
+    {
+        var half = m / 2;
+        var cos = new double[half];
+        var sin = new double[half];
+        for (var k = 0; k < half; k++)
+        {
+            (sin[k], cos[k]) = Math.SinCos(2 * Math.PI * k / m);
+        }
+
+        return (cos, sin);
+    }
+
+    /// <summary>In-place forward DFT X_k = Σ x_t e^{−2πikt/m} of a power-of-two length (iterative radix-2
+    /// Cooley–Tukey, decimation in time after a bit-reversal permutation).</summary>
+    private static void Transform(double[] re, double[] im, double[] cos, double[] sin)
+    {
+        var m = re.Length;
+        for (int i = 1, j = 0; i < m; i++)
+        {
+            var bit = m >> 1;
+            for (; (j & bit) != 0; bit >>= 1)
+            {
+                j ^= bit;
+            }
+
+            j ^= bit;
+            if (i < j)
+            {
+                (re[i], re[j]) = (re[j], re[i]);
+                (im[i], im[j]) = (im[j], im[i]);
+            }
+        }
+
+        for (var length = 2; length <= m; length <<= 1)
+        {
+            var half = length >> 1;
+            var stride = m / length;
+            for (var start = 0; start < m; start += length)
+            {
+                for (var k = 0; k < half; k++)
+                {
+                    var wr = cos[k * stride];
+                    var wi = -sin[k * stride];
+                    var a = start + k;
+                    var b = a + half;
+                    var tr = (re[b] * wr) - (im[b] * wi);
+                    var ti = (re[b] * wi) + (im[b] * wr);
+                    re[b] = re[a] - tr;
+                    im[b] = im[a] - ti;
+                    re[a] += tr;
+                    im[a] += ti;
+                }
+            }
+        }
     }
 
     private static int FftLength(int n, int maxLag)

@@ -16,8 +16,9 @@ namespace PerformanceAnalytics.Statistics;
 /// R's <c>stl(x, s.window = "periodic", robust = TRUE)</c> corresponds to <see cref="Seasonal"/> = 10·n + 1,
 /// <see cref="SeasonalDegree"/> = 0, <see cref="Trend"/> = the next odd integer ≥ ⌈1.5·p / (1 − 1.5 / Seasonal)⌉,
 /// <see cref="LowPass"/> = the next odd integer ≥ p, jumps ⌈window / 10⌉ for each smoother, <see cref="Robust"/> =
-/// <see langword="true"/>, <see cref="InnerIterations"/> = 1 and <see cref="OuterIterations"/> = 15; R then
-/// replaces the seasonal component by its mean over each position of the cycle.
+/// <see langword="true"/>, <see cref="InnerIterations"/> = 1 and <see cref="OuterIterations"/> = 15
+/// (<see cref="Seasonality.RPeriodicStlOptions"/> builds them); R then replaces the seasonal component by its mean
+/// over each position of the cycle (<see cref="Seasonality.StlPeriodic"/> does both).
 /// </para>
 /// </remarks>
 public sealed class StlOptions

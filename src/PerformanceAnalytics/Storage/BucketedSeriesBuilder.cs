@@ -41,9 +41,28 @@ public static class BucketedSeriesBuilder
     public static DateTimeOffset[] Boundaries(TimeRange range, BucketSize bucket, TimeZoneInfo timeZone)
     {
         ArgumentNullException.ThrowIfNull(timeZone);
-        var boundaries = new List<DateTimeOffset>();
-        var current = Floor(range.Start, bucket, timeZone);
-        boundaries.Add(current);
+        var first = Floor(range.Start, bucket, timeZone);
+        if (!timeZone.SupportsDaylightSavingTime || bucket == BucketSize.Hour)
+        {
+            // Fixed-length buckets: no calendar lookups needed.
+            var step = bucket switch
+            {
+                BucketSize.Hour => TimeSpan.TicksPerHour,
+                BucketSize.Day => TimeSpan.TicksPerDay,
+                _ => 7 * TimeSpan.TicksPerDay,
+            };
+            var count = (int)((range.End.UtcTicks - first.UtcTicks + step - 1) / step);
+            var fixedBoundaries = new DateTimeOffset[count + 1];
+            for (var i = 0; i <= count; i++)
+            {
+                fixedBoundaries[i] = new DateTimeOffset(first.UtcTicks + (i * step), TimeSpan.Zero);
+            }
+
+            return fixedBoundaries;
+        }
+
+        var boundaries = new List<DateTimeOffset> { first };
+        var current = first;
         while (current < range.End)
         {
             current = Next(current, bucket, timeZone);

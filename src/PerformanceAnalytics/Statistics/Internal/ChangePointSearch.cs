@@ -21,7 +21,11 @@ internal static class ChangePointSearch
     /// segment of admissible length), so a pruned candidate stays in the set until then. With that, the result
     /// is exactly the optimal-partitioning minimiser; ties go to the earliest last change point.
     /// </remarks>
-    public static int[] Pelt(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, double pruningConstant)
+    public static int[] Pelt(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, double pruningConstant) =>
+        cost.Accept(new PeltRun(n, penalty, minSegmentLength, pruningConstant));
+
+    private static int[] Pelt<TKernel>(TKernel cost, int n, double penalty, int minSegmentLength, double pruningConstant)
+        where TKernel : struct, IChangePointCostKernel
     {
         if (n < 2 * minSegmentLength)
         {
@@ -161,6 +165,12 @@ internal static class ChangePointSearch
         }
 
         return (start, end, split, bestGain);
+    }
+
+    private readonly struct PeltRun(int n, double penalty, int minSegmentLength, double pruningConstant) : IChangePointCostVisitor<int[]>
+    {
+        public int[] Visit<TKernel>(TKernel kernel)
+            where TKernel : struct, IChangePointCostKernel => Pelt(kernel, n, penalty, minSegmentLength, pruningConstant);
     }
 
     private static int[] Backtrack(int[] last, int n)

@@ -15,6 +15,7 @@ internal sealed class ChangePointSegmentCost
     private readonly double _meanScale;
     private readonly double _varianceFloor;
     private readonly bool _addLogLength;
+    private readonly double[]? _logLength;
 
     /// <summary>Builds the prefix sums.</summary>
     /// <param name="y">The series, already checked to be finite.</param>
@@ -26,6 +27,14 @@ internal sealed class ChangePointSegmentCost
         _cost = cost;
         _meanScale = meanScale;
         _addLogLength = addLogLength;
+        if (addLogLength)
+        {
+            _logLength = new double[y.Length + 1];
+            for (var m = 1; m <= y.Length; m++)
+            {
+                _logLength[m] = Math.Log(m);
+            }
+        }
         if (cost == ChangePointCost.MeanVariance)
         {
             // An additive floor (not max(σ̂², ε)) keeps the cost subadditive, which PELT's pruning relies on;
@@ -52,19 +61,26 @@ internal sealed class ChangePointSegmentCost
     public double VarianceFloor => _varianceFloor;
 
     /// <summary>Returns the cost of the segment [start, end); requires end &gt; start.</summary>
-    public double Cost(int start, int end)
+    public double Cost(int start, int end) => (_cost, _addLogLength) switch
     {
-        var m = end - start;
-        var s1 = _sum[end] - _sum[start];
-        var s2 = _sumSquares[end] - _sumSquares[start];
+        (ChangePointCost.Mean, false) => SumOfSquares.Cost(start, end),
+        (ChangePointCost.Mean, true) => new LogLengthKernel<SumOfSquaresKernel>(SumOfSquares, _logLength!).Cost(start, end),
+        (_, false) => LogVariance.Cost(start, end),
+        _ => new LogLengthKernel<LogVarianceKernel>(LogVariance, _logLength!).Cost(start, end),
+    };
 
-        // Rounding can leave a tiny negative sum of squares for a (near-)constant segment.
-        var sse = Math.Max(s2 - (s1 * s1 / m), 0.0);
-        var cost = _cost == ChangePointCost.Mean
-            ? sse / _meanScale
-            : m * Math.Log((sse / m) + _varianceFloor);
-        return _addLogLength ? cost + Math.Log(m) : cost;
-    }
+    /// <summary>Runs <paramref name="visitor"/> with this cost as a struct kernel, so that its inner loop is specialised.</summary>
+    public TResult Accept<TResult>(IChangePointCostVisitor<TResult> visitor) => (_cost, _addLogLength) switch
+    {
+        (ChangePointCost.Mean, false) => visitor.Visit(SumOfSquares),
+        (ChangePointCost.Mean, true) => visitor.Visit(new LogLengthKernel<SumOfSquaresKernel>(SumOfSquares, _logLength!)),
+        (_, false) => visitor.Visit(LogVariance),
+        _ => visitor.Visit(new LogLengthKernel<LogVarianceKernel>(LogVariance, _logLength!)),
+    };
+
+    private SumOfSquaresKernel SumOfSquares => new(_sum, _sumSquares, _meanScale);
+
+    private LogVarianceKernel LogVariance => new(_sum, _sumSquares, _varianceFloor);
 
     /// <summary>
     /// Robust estimate of the noise variance σ² from first differences, which a level shift barely affects:

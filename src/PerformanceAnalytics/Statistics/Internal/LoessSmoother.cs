@@ -129,12 +129,15 @@ internal static class LoessSmoother
     /// <param name="jump">Evaluation step, ≥ 1.</param>
     /// <param name="robustness">Robustness weights aligned with <paramref name="y"/>, or empty.</param>
     /// <param name="output">Smoothed values.</param>
-    /// <param name="kernel">Precomputed kernel of <paramref name="length"/>, used for centred interior windows.</param>
-    /// <param name="scratch">At least min(length, y.Length) elements.</param>
-    /// <param name="weightedY">At least y.Length elements (robustness weight × value), used when weights apply.</param>
+    /// <param name="kernel">Precomputed kernel of <paramref name="length"/> (null when the window exceeds the series).</param>
+    /// <param name="workspace">Buffers of at least y.Length elements.</param>
+    /// <param name="weightSumsCurrent">
+    /// True when the previous call with this workspace used the same series length, kernel and robustness weights,
+    /// so the weight sums it left in the workspace can be reused (only the data sums are recomputed).
+    /// </param>
     public static void Smooth(
         ReadOnlySpan<double> y, int length, int degree, int jump, ReadOnlySpan<double> robustness,
-        Span<double> output, LoessKernel? kernel, Span<double> scratch, Span<double> weightedY)
+        Span<double> output, LoessKernel? kernel, LoessWorkspace workspace, bool weightSumsCurrent = false)
     {
         var n = y.Length;
         if (n < 2)
@@ -143,16 +146,15 @@ internal static class LoessSmoother
             return;
         }
 
-        var robust = !robustness.IsEmpty;
-        if (robust && kernel is not null && length <= n)
+        var step = Math.Min(jump, n - 1);
+        if (step == 1 && kernel is not null && length < n)
         {
-            for (var i = 0; i < n; i++)
-            {
-                weightedY[i] = robustness[i] * y[i];
-            }
+            SmoothEverywhere(y, degree, robustness, output, kernel, workspace, weightSumsCurrent);
+            return;
         }
 
-        var step = Math.Min(jump, n - 1);
+        var robust = !robustness.IsEmpty;
+        var scratch = workspace.Scratch.AsSpan();
         var left = 0;
         var right = n - 1;
         if (length >= n)
@@ -165,6 +167,15 @@ internal static class LoessSmoother
         else
         {
             var half = (length - 1) / 2;
+            var weightedY = robust && kernel is not null ? workspace.WeightedY.AsSpan(0, n) : Span<double>.Empty;
+            if (!weightedY.IsEmpty)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    weightedY[i] = robustness[i] * y[i];
+                }
+            }
+
             for (var i = 0; i < n; i += step)
             {
                 left = Math.Clamp(i - half, 0, n - length);
@@ -216,9 +227,93 @@ internal static class LoessSmoother
         }
     }
 
+    /// <summary>Every point evaluated (jump 1), window shorter than the series: the centred interior windows
+    /// are computed together as sliding correlations with the kernel, the ends one by one.</summary>
+    private static void SmoothEverywhere(
+        ReadOnlySpan<double> y, int degree, ReadOnlySpan<double> robustness, Span<double> output,
+        LoessKernel kernel, LoessWorkspace workspace, bool weightSumsCurrent)
+    {
+        var n = y.Length;
+        var length = kernel.Length;
+        var half = kernel.Half;
+        var scratch = workspace.Scratch.AsSpan();
+        for (var i = 0; i < half; i++)
+        {
+            output[i] = Fallback(Estimate(y, length, degree, i, 0, length - 1, robustness, scratch), y[i]);
+        }
+
+        for (var i = n - half; i < n; i++)
+        {
+            output[i] = Fallback(Estimate(y, length, degree, i, n - length, n - 1, robustness, scratch), y[i]);
+        }
+
+        var count = n - length + 1;
+        var interior = output.Slice(half, count);
+        if (robustness.IsEmpty)
+        {
+            // Symmetric window: the local linear term vanishes and the fit is the normalised kernel average.
+            LoessVector.Correlate(y, kernel.Normalized, interior);
+            return;
+        }
+
+        var weightedY = workspace.WeightedY.AsSpan(0, n);
+        for (var i = 0; i < n; i++)
+        {
+            weightedY[i] = robustness[i] * y[i];
+        }
+
+        var s0 = workspace.S0.AsSpan(0, count);
+        var s1 = workspace.S1.AsSpan(0, count);
+        var s2 = workspace.S2.AsSpan(0, count);
+        var t0 = workspace.T0.AsSpan(0, count);
+        var t1 = workspace.T1.AsSpan(0, count);
+        if (weightSumsCurrent)
+        {
+            LoessVector.CorrelateData(weightedY, kernel, t0, t1);
+        }
+        else
+        {
+            LoessVector.CorrelateMoments(robustness, weightedY, kernel, s0, s1, s2, t0, t1);
+        }
+
+        var threshold = 0.001 * (n - 1.0);
+        for (var i = 0; i < count; i++)
+        {
+            interior[i] = Fallback(LocalFit(s0[i], s1[i], s2[i], t0[i], t1[i], degree, threshold), y[half + i]);
+        }
+    }
+
+    /// <summary>
+    /// Local fit at the window centre (offset d = 0) from the weighted sums: a = Σwd/Σw, c = Σw(d − a)²/Σw,
+    /// fit = ȳ + (−a/c)·(Σwdy/Σw − a·ȳ) for degree 1 (Cleveland et al. 1990, the degree-1 loess fit), ȳ for degree 0
+    /// or when √c does not exceed <paramref name="threshold"/> = 0.001·(n − 1). NaN when Σw = 0.
+    /// </summary>
+    private static double LocalFit(double s0, double s1, double s2, double t0, double t1, int degree, double threshold)
+    {
+        if (s0 <= 0)
+        {
+            return double.NaN;
+        }
+
+        var mean = t0 / s0;
+        if (degree == 0)
+        {
+            return mean;
+        }
+
+        var a = s1 / s0;
+        var c = (s2 / s0) - (a * a);
+        if (!(Math.Sqrt(c) > threshold))
+        {
+            return mean;
+        }
+
+        return mean + (-a / c * ((t1 / s0) - (a * mean)));
+    }
+
     private static double Fallback(double value, double data) => double.IsNaN(value) ? data : value;
 
-    /// <summary>Local fit at the centre of an interior window with robustness weights, from kernel moments.</summary>
+    /// <summary>Local fit at the centre of one interior window with robustness weights, from kernel moments.</summary>
     private static double Centred(
         ReadOnlySpan<double> y, int degree, int left, ReadOnlySpan<double> robustness,
         ReadOnlySpan<double> weightedY, LoessKernel kernel)
@@ -226,29 +321,13 @@ internal static class LoessSmoother
         var length = kernel.Length;
         var rw = robustness.Slice(left, length);
         var ryw = weightedY.Slice(left, length);
-        var s0 = LoessVector.Dot(kernel.Weights, rw);
-        if (s0 <= 0)
-        {
-            return double.NaN;
-        }
-
-        var t0 = LoessVector.Dot(kernel.Weights, ryw);
-        var mean = t0 / s0;
-        if (degree == 0)
-        {
-            return mean;
-        }
-
-        // Offsets d are relative to the centre; a = Σwd/Σw, c = Σw(d − a)²/Σw; the local linear fit at d = 0
-        // is ȳ + (−a/c)·(Σwdy/Σw − a·ȳ) (Cleveland et al. 1990, eq. for the degree-1 loess fit).
-        var a = LoessVector.Dot(kernel.FirstMoment, rw) / s0;
-        var c = (LoessVector.Dot(kernel.SecondMoment, rw) / s0) - (a * a);
-        if (!(Math.Sqrt(c) > 0.001 * (y.Length - 1.0)))
-        {
-            return mean;
-        }
-
-        var t1 = LoessVector.Dot(kernel.FirstMoment, ryw) / s0;
-        return mean + (-a / c * (t1 - (a * mean)));
+        return LocalFit(
+            LoessVector.Dot(kernel.Weights, rw),
+            LoessVector.Dot(kernel.FirstMoment, rw),
+            LoessVector.Dot(kernel.SecondMoment, rw),
+            LoessVector.Dot(kernel.Weights, ryw),
+            LoessVector.Dot(kernel.FirstMoment, ryw),
+            degree,
+            0.001 * (y.Length - 1.0));
     }
 }

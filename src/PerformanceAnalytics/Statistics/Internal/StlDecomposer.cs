@@ -31,8 +31,10 @@ internal sealed class StlDecomposer
     private readonly double[] _average;     // n + 2p: moving-average buffer
     private readonly double[] _average2;    // n + 2p: moving-average buffer
     private readonly double[] _lowPass;     // n
-    private readonly double[] _scratch;     // max window
-    private readonly double[] _weightedY;   // n + 2 (robustness weight × value)
+    private readonly LoessWorkspace _seasonalLoess; // sized for one cycle-subseries
+    private readonly LoessWorkspace _lowPassLoess;  // never robust: scratch only
+    private readonly LoessWorkspace _trendLoess;  // keeps the trend smoother's weight sums between inner passes
+    private bool _trendWeightSumsCurrent;
     private readonly double[] _sub;         // subseries values
     private readonly double[] _subWeights;  // subseries robustness weights
     private readonly double[] _subSmooth;   // subseries smooth, extended by one point at each end
@@ -55,8 +57,9 @@ internal sealed class StlDecomposer
         _average = new double[_n + (2 * p)];
         _average2 = new double[_n + (2 * p)];
         _lowPass = new double[_n];
-        _scratch = new double[Math.Max(_n, maxSub + 2)];
-        _weightedY = new double[_n];
+        _seasonalLoess = new LoessWorkspace(maxSub + 2);
+        _lowPassLoess = new LoessWorkspace(_n);
+        _trendLoess = new LoessWorkspace(_n);
         _sub = new double[maxSub];
         _subWeights = new double[maxSub];
         _subSmooth = new double[maxSub + 2];
@@ -110,7 +113,7 @@ internal sealed class StlDecomposer
         MovingAverage(_average2.AsSpan(0, n + 2), 3, _average);
         LoessSmoother.Smooth(
             _average.AsSpan(0, n), _s.LowPass, _s.LowPassDegree, _s.LowPassJump, ReadOnlySpan<double>.Empty,
-            _lowPass, _lowPassKernel, _scratch, _weightedY);
+            _lowPass, _lowPassKernel, _lowPassLoess);
 
         for (var i = 0; i < n; i++)
         {
@@ -120,7 +123,8 @@ internal sealed class StlDecomposer
 
         LoessSmoother.Smooth(
             _work, _s.Trend, _s.TrendDegree, _s.TrendJump, useWeights ? _weights : ReadOnlySpan<double>.Empty,
-            _trend, _trendKernel, _scratch, _weightedY);
+            _trend, _trendKernel, _trendLoess, useWeights && _trendWeightSumsCurrent);
+        _trendWeightSumsCurrent = useWeights;
     }
 
     private void SmoothCycleSubseries(bool useWeights)
@@ -149,12 +153,12 @@ internal sealed class StlDecomposer
             var kernel = _seasonalKernel is not null && ns <= k ? _seasonalKernel : null;
             var smooth = _subSmooth.AsSpan(0, k + 2);
             LoessSmoother.Smooth(
-                sub, ns, _s.SeasonalDegree, _s.SeasonalJump, subWeights, smooth[1..], kernel, _scratch, _weightedY);
+                sub, ns, _s.SeasonalDegree, _s.SeasonalJump, subWeights, smooth[1..], kernel, _seasonalLoess);
 
             // Extend one cycle before the start and one after the end.
-            var before = LoessSmoother.Estimate(sub, ns, _s.SeasonalDegree, -1, 0, Math.Min(ns, k) - 1, subWeights, _scratch);
+            var before = LoessSmoother.Estimate(sub, ns, _s.SeasonalDegree, -1, 0, Math.Min(ns, k) - 1, subWeights, _seasonalLoess.Scratch);
             smooth[0] = double.IsNaN(before) ? smooth[1] : before;
-            var after = LoessSmoother.Estimate(sub, ns, _s.SeasonalDegree, k, Math.Max(0, k - ns), k - 1, subWeights, _scratch);
+            var after = LoessSmoother.Estimate(sub, ns, _s.SeasonalDegree, k, Math.Max(0, k - ns), k - 1, subWeights, _seasonalLoess.Scratch);
             smooth[k + 1] = double.IsNaN(after) ? smooth[k] : after;
             for (var m = 0; m < k + 2; m++)
             {
@@ -183,6 +187,7 @@ internal sealed class StlDecomposer
 
     private void UpdateRobustnessWeights()
     {
+        _trendWeightSumsCurrent = false;
         var n = _n;
         for (var i = 0; i < n; i++)
         {

@@ -16,13 +16,20 @@ internal static class SeasonalityFixtures
 
     public static IReadOnlyList<AcfCase> StatsmodelsAcf() => Read<AcfFile>("statsmodels_acf.json").Cases;
 
-    public static IReadOnlyList<RStlCase> RPeriodicRobust() => Read<List<RStlCase>>("r_stl_periodic_robust.json");
+    public static IReadOnlyList<RStlCase> RPeriodic() => Read<List<RStlCase>>("r_stl_periodic.json");
 
     /// <summary>Log daily page views of Peyton Manning, 2012-05-01 … 2013-07-23 (448 consecutive days).</summary>
     public static double[] PeytonManningLog() =>
         File.ReadLines(Path.Combine(Folder, "peyton_manning_2012-05-01_2013-07-23.csv"))
             .Where(l => !l.StartsWith('#') && !l.StartsWith("ds", StringComparison.Ordinal))
             .Select(l => Math.Log(double.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)))
+            .ToArray();
+
+    /// <summary>Reads a one-column CSV fixture (comment lines start with '#', then a header).</summary>
+    public static double[] ReadColumn(string file) =>
+        File.ReadLines(Path.Combine(Folder, file))
+            .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("value", StringComparison.Ordinal))
+            .Select(l => double.Parse(l, System.Globalization.CultureInfo.InvariantCulture))
             .ToArray();
 
     private static T Read<T>(string file) =>
@@ -37,7 +44,9 @@ internal static class SeasonalityFixtures
 /// <summary>One statsmodels STL case: input, the STL(...) keyword arguments, fit(...) arguments and outputs.</summary>
 public sealed record StatsmodelsStlCase(
     string Name, int Period, Dictionary<string, JsonElement> Options, Dictionary<string, int> Fit,
-    double[] Y, double[] Trend, double[] Seasonal, double[] Remainder, double[] Weights)
+    double[] Y, double[] Trend, double[] Seasonal, double[] Remainder, double[] Weights,
+    [property: JsonPropertyName("trend_strength")] double TrendStrength,
+    [property: JsonPropertyName("seasonal_strength")] double SeasonalStrength)
 {
     public StlOptions ToOptions()
     {
@@ -82,9 +91,9 @@ public sealed record AcfCase(string Name, int Nlags, double[] Y, double[] Acf)
     public override string ToString() => Name;
 }
 
-/// <summary>One R stl(s.window = "periodic", robust = TRUE) case with the settings R used.</summary>
+/// <summary>One R stl(s.window = "periodic", robust) case with the settings R used.</summary>
 public sealed record RStlCase(
-    string Name, int Period, double[] Y,
+    string Name, int Period, bool Robust, double[] Y,
     [property: JsonPropertyName("s_window")] int SWindow,
     [property: JsonPropertyName("t_window")] int TWindow,
     [property: JsonPropertyName("l_window")] int LWindow,

@@ -11,7 +11,7 @@ public sealed class StlTests
         SeasonalityFixtures.StatsmodelsStl().Select(c => new TestCaseData(c).SetArgDisplayNames(c.Name));
 
     private static IEnumerable<TestCaseData> RCases() =>
-        SeasonalityFixtures.RPeriodicRobust().Select(c => new TestCaseData(c).SetArgDisplayNames(c.Name));
+        SeasonalityFixtures.RPeriodic().Select(c => new TestCaseData(c).SetArgDisplayNames(c.Name));
 
     // Reference: statsmodels 0.13.5 STL(y, period, **options).fit(**fit), fixture statsmodels_stl.json
     // (make_fixtures.py): periods 7, 12 and 24, robust on and off, default and custom windows, degrees and jumps.
@@ -26,11 +26,25 @@ public sealed class StlTests
         MaxAbsDifference(result.Weights, c.Weights).Should().BeLessThan(Tolerance, "weights");
     }
 
-    // Reference: R 4.2.2 stats::stl(ts(y, frequency = p), s.window = "periodic", robust = TRUE), fixture
-    // r_stl_periodic_robust.json (r_stl_periodic.R). R runs the same Fortran with s.window = 10n + 1, s.degree 0,
-    // jumps ceiling(window / 10), inner 1, outer 15, then averages the seasonal over each cycle position.
+    // Reference: Wang, Smith & Hyndman (2006) strengths computed with numpy from statsmodels' components
+    // (make_fixtures.py, fields trend_strength / seasonal_strength).
+    [TestCaseSource(nameof(StatsmodelsCases))]
+    public void Stl_Strengths_MatchNumpyOnStatsmodelsComponents(StatsmodelsStlCase c)
+    {
+        var result = Sut.Stl(c.Y, c.Period, c.ToOptions());
+
+        result.TrendStrength.Should().BeApproximately(c.TrendStrength, 1e-9);
+        result.SeasonalStrength.Should().BeApproximately(c.SeasonalStrength, 1e-9);
+        Sut.TrendStrength(c.Trend, c.Remainder).Should().BeApproximately(c.TrendStrength, 1e-12);
+        Sut.SeasonalStrength(c.Seasonal, c.Remainder).Should().BeApproximately(c.SeasonalStrength, 1e-12);
+    }
+
+    // Reference: R 4.2.2 stats::stl(ts(y, frequency = p), s.window = "periodic", robust), fixture
+    // r_stl_periodic.json (r_stl_periodic.R). R runs the same Fortran with s.window = 10n + 1, s.degree 0,
+    // jumps ceiling(window / 10), inner 1 / outer 15 when robust (else 2 / 0), then averages the seasonal over
+    // each cycle position. Here the options are set by hand, as a caller of Stl would.
     [TestCaseSource(nameof(RCases))]
-    public void Stl_WithRPeriodicRobustOptions_MatchesRStl(RStlCase c)
+    public void Stl_WithRPeriodicOptions_MatchesRStl(RStlCase c)
     {
         var n = c.Y.Length;
         var options = new StlOptions
@@ -42,9 +56,9 @@ public sealed class StlTests
             TrendDegree = 1,
             LowPassDegree = 1,
             SeasonalJump = (int)Math.Ceiling(((10 * n) + 1) / 10.0),
-            Robust = true,
-            InnerIterations = 1,
-            OuterIterations = 15,
+            Robust = c.Robust,
+            InnerIterations = c.Robust ? 1 : 2,
+            OuterIterations = c.Robust ? 15 : 0,
         };
         options.TrendJump = (int)Math.Ceiling(options.Trend.Value / 10.0);
         options.LowPassJump = (int)Math.Ceiling(options.LowPass.Value / 10.0);
@@ -75,6 +89,32 @@ public sealed class StlTests
         MaxAbsDifference(result.Trend, c.Trend).Should().BeLessThan(Tolerance, "trend");
         MaxAbsDifference(result.Weights, c.Weights).Should().BeLessThan(Tolerance, "weights");
         MaxAbsDifference(periodic, c.Seasonal).Should().BeLessThan(Tolerance, "seasonal averaged per cycle position");
+    }
+
+    // Reference: as above; StlPeriodic applies R's settings and R's averaging of the seasonal itself.
+    [TestCaseSource(nameof(RCases))]
+    public void StlPeriodic_MatchesRStlPeriodic_AllComponents(RStlCase c)
+    {
+        var result = Sut.StlPeriodic(c.Y, c.Period, c.Robust);
+
+        MaxAbsDifference(result.Trend, c.Trend).Should().BeLessThan(Tolerance, "trend");
+        MaxAbsDifference(result.Seasonal, c.Seasonal).Should().BeLessThan(Tolerance, "seasonal");
+        MaxAbsDifference(result.Remainder, c.Remainder).Should().BeLessThan(Tolerance, "remainder");
+        MaxAbsDifference(result.Weights, c.Weights).Should().BeLessThan(Tolerance, "weights");
+    }
+
+    // Reference: the windows, degrees, jumps and iteration counts R reported in the fitted stl object (win, deg, jump,
+    // inner, outer).
+    [TestCaseSource(nameof(RCases))]
+    public void RPeriodicStlOptions_MatchesSettingsRUsed(RStlCase c)
+    {
+        var o = Sut.RPeriodicStlOptions(c.Y.Length, c.Period, c.Robust);
+
+        (o.Seasonal, o.Trend, o.LowPass).Should().Be((c.SWindow, c.TWindow, c.LWindow));
+        (o.SeasonalDegree, o.TrendDegree, o.LowPassDegree).Should().Be((c.SDegree, c.TDegree, c.LDegree));
+        (o.SeasonalJump, o.TrendJump, o.LowPassJump).Should().Be((c.SJump, c.TJump, c.LJump));
+        (o.InnerIterations, o.OuterIterations).Should().Be((c.Inner, c.Outer));
+        o.Robust.Should().Be(c.Robust);
     }
 
     internal static double MaxAbsDifference(double[] actual, double[] expected)

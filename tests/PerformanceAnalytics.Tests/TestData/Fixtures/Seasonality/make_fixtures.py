@@ -7,6 +7,7 @@ Reference: statsmodels 0.13.5 (Debian python3-statsmodels), numpy 1.24.
 Writes
     statsmodels_stl.json  STL(y, period, **kwargs).fit(**fit_kwargs): trend, seasonal, resid, weights per case.
     statsmodels_acf.json  acf(y, nlags, adjusted=False, fft=False) per case (fft=True agrees to 1e-15).
+    macrodata_realgdp.csv the realgdp column of statsmodels' macrodata dataset (input of peer vector TV-S4).
 Inputs: log Peyton Manning page views (Wikipedia / facebook/prophet example data, see the CSV header),
 R datasets co2 / nottem / AirPassengers (exported by r_stl_periodic.R), and synthetic series drawn here
 with numpy's PCG64 generator (seed 20261126) and stored in the fixture.
@@ -63,6 +64,9 @@ def stl_case(name, y, period, kwargs=None, fit_kwargs=None):
         "seasonal": [float(v) for v in res.seasonal],
         "remainder": [float(v) for v in res.resid],
         "weights": [float(v) for v in res.weights],
+        # Wang, Smith & Hyndman (2006) strengths from statsmodels' components, computed with numpy.
+        "trend_strength": float(max(0.0, 1 - np.var(res.resid) / np.var(res.trend + res.resid))),
+        "seasonal_strength": float(max(0.0, 1 - np.var(res.resid) / np.var(res.seasonal + res.resid))),
     })
 
 
@@ -117,3 +121,13 @@ acf_case("three values, 2 lags", [1.0, 3.0, 2.0], 2)
 
 with open("statsmodels_acf.json", "w") as f:
     json.dump({"reference": f"statsmodels {statsmodels.__version__}", "cases": acf_cases}, f)
+
+from statsmodels.datasets import macrodata  # noqa: E402
+
+realgdp = macrodata.load_pandas().data["realgdp"].to_numpy(dtype=float)
+with open("macrodata_realgdp.csv", "w") as f:
+    f.write("# realgdp column of statsmodels/datasets/macrodata/macrodata.csv (US real GDP, quarterly 1959Q1-2009Q3,\n")
+    f.write("# 203 values; US government data, public domain), exported by make_fixtures.py from statsmodels 0.13.5.\n")
+    f.write("value\n")
+    for v in realgdp:
+        f.write(f"{v!r}\n")
