@@ -217,7 +217,7 @@ public sealed partial class SqliteEngagementStore
             dense[m] = (keep is null || keep[m]) && !reader.IsDBNull(ordinal) ? reader.GetDouble(ordinal) : double.NaN;
         }
 
-        var metadata = reader.IsDBNull(SqliteSql.MetadataOrdinal) ? NoMetadata : SqliteJson.ReadStrings(reader.GetString(SqliteSql.MetadataOrdinal));
+        var metadata = reader.IsDBNull(SqliteSql.MetadataOrdinal) ? _noMetadata : SqliteJson.ReadStrings(reader.GetString(SqliteSql.MetadataOrdinal));
         return new EngagementSnapshot(
             reader.GetString(0),
             reader.GetString(1),

@@ -42,7 +42,7 @@ namespace PerformanceAnalytics.Storage.Sqlite;
 public sealed partial class SqliteEngagementStore : IEngagementStore, IDisposable
 {
     private const int CancellationCheckInterval = 256;
-    private static readonly IReadOnlyDictionary<string, string> NoMetadata = new Dictionary<string, string>(0, StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, string> _noMetadata = new Dictionary<string, string>(0, StringComparer.Ordinal);
 
     private readonly string _connectionString;
     private readonly string _connectionPragmas;

@@ -157,8 +157,8 @@ public class SqliteAggregateBenchmarks
     private const int PerItem = 1_000;
 
     // Built once and kept between runs: building 10^6 rows takes seconds; the name carries the data version.
-    private static readonly string SharedPath = Path.Combine(Path.GetTempPath(), "pa-bench-aggregate-1e6-v1.db");
-    private static readonly PlatformAggregateQuery Query = new("default", new TimeRange(SqliteBenchmarkData.End.AddDays(-30), SqliteBenchmarkData.End));
+    private static readonly string _sharedPath = Path.Combine(Path.GetTempPath(), "pa-bench-aggregate-1e6-v1.db");
+    private static readonly PlatformAggregateQuery _query = new("default", new TimeRange(SqliteBenchmarkData.End.AddDays(-30), SqliteBenchmarkData.End));
 
     private SqliteEngagementStore? _sqlite;
     private InMemoryEngagementStore? _memory;
@@ -166,13 +166,13 @@ public class SqliteAggregateBenchmarks
     [GlobalSetup(Target = nameof(Sqlite))]
     public void OpenSqlite()
     {
-        _sqlite = new SqliteEngagementStore($"Data Source={SharedPath}");
+        _sqlite = new SqliteEngagementStore($"Data Source={_sharedPath}");
         var health = _sqlite.CheckHealthAsync().GetAwaiter().GetResult();
         if (health.Data.GetValueOrDefault("snapshots") != (Items * PerItem).ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             _sqlite.Dispose();
-            SqliteBenchmarkData.Delete(SharedPath);
-            _sqlite = new SqliteEngagementStore($"Data Source={SharedPath}");
+            SqliteBenchmarkData.Delete(_sharedPath);
+            _sqlite = new SqliteEngagementStore($"Data Source={_sharedPath}");
             foreach (var batch in SqliteBenchmarkData.Generate(Items, PerItem).Chunk(50_000))
             {
                 _sqlite.AppendAsync(batch).GetAwaiter().GetResult();
@@ -198,8 +198,8 @@ public class SqliteAggregateBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public Task<IReadOnlyList<PlatformAggregate>> InMemory() => _memory!.GetPlatformAggregatesAsync(Query);
+    public Task<IReadOnlyList<PlatformAggregate>> InMemory() => _memory!.GetPlatformAggregatesAsync(_query);
 
     [Benchmark]
-    public Task<IReadOnlyList<PlatformAggregate>> Sqlite() => _sqlite!.GetPlatformAggregatesAsync(Query);
+    public Task<IReadOnlyList<PlatformAggregate>> Sqlite() => _sqlite!.GetPlatformAggregatesAsync(_query);
 }

@@ -8,7 +8,7 @@ namespace PerformanceAnalytics.Storage.Sqlite.Internal;
 /// <summary>Serialises metadata and features to JSON text (source-generated, no reflection).</summary>
 internal static class SqliteJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonSerializerOptions _options = new()
     {
         // The text is stored, never embedded in HTML; keep non-ASCII readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -16,27 +16,27 @@ internal static class SqliteJson
         TypeInfoResolver = SqliteJsonContext.Default,
     };
 
-    private static readonly JsonTypeInfo<IReadOnlyDictionary<string, string>> StringMapWriter =
-        (JsonTypeInfo<IReadOnlyDictionary<string, string>>)Options.GetTypeInfo(typeof(IReadOnlyDictionary<string, string>));
+    private static readonly JsonTypeInfo<IReadOnlyDictionary<string, string>> _stringMapWriter =
+        (JsonTypeInfo<IReadOnlyDictionary<string, string>>)_options.GetTypeInfo(typeof(IReadOnlyDictionary<string, string>));
 
-    private static readonly JsonTypeInfo<IReadOnlyDictionary<string, double>> NumberMapWriter =
-        (JsonTypeInfo<IReadOnlyDictionary<string, double>>)Options.GetTypeInfo(typeof(IReadOnlyDictionary<string, double>));
+    private static readonly JsonTypeInfo<IReadOnlyDictionary<string, double>> _numberMapWriter =
+        (JsonTypeInfo<IReadOnlyDictionary<string, double>>)_options.GetTypeInfo(typeof(IReadOnlyDictionary<string, double>));
 
-    private static readonly JsonTypeInfo<Dictionary<string, string>> StringMapReader =
-        (JsonTypeInfo<Dictionary<string, string>>)Options.GetTypeInfo(typeof(Dictionary<string, string>));
+    private static readonly JsonTypeInfo<Dictionary<string, string>> _stringMapReader =
+        (JsonTypeInfo<Dictionary<string, string>>)_options.GetTypeInfo(typeof(Dictionary<string, string>));
 
-    private static readonly JsonTypeInfo<Dictionary<string, double>> NumberMapReader =
-        (JsonTypeInfo<Dictionary<string, double>>)Options.GetTypeInfo(typeof(Dictionary<string, double>));
+    private static readonly JsonTypeInfo<Dictionary<string, double>> _numberMapReader =
+        (JsonTypeInfo<Dictionary<string, double>>)_options.GetTypeInfo(typeof(Dictionary<string, double>));
 
-    public static string Write(IReadOnlyDictionary<string, string> map) => JsonSerializer.Serialize(map, StringMapWriter);
+    public static string Write(IReadOnlyDictionary<string, string> map) => JsonSerializer.Serialize(map, _stringMapWriter);
 
-    public static string Write(IReadOnlyDictionary<string, double> map) => JsonSerializer.Serialize(map, NumberMapWriter);
+    public static string Write(IReadOnlyDictionary<string, double> map) => JsonSerializer.Serialize(map, _numberMapWriter);
 
     public static Dictionary<string, string> ReadStrings(string json)
-        => JsonSerializer.Deserialize(json, StringMapReader) ?? new Dictionary<string, string>(0, StringComparer.Ordinal);
+        => JsonSerializer.Deserialize(json, _stringMapReader) ?? new Dictionary<string, string>(0, StringComparer.Ordinal);
 
     public static Dictionary<string, double> ReadNumbers(string json)
-        => JsonSerializer.Deserialize(json, NumberMapReader) ?? new Dictionary<string, double>(0, StringComparer.Ordinal);
+        => JsonSerializer.Deserialize(json, _numberMapReader) ?? new Dictionary<string, double>(0, StringComparer.Ordinal);
 }
 
 /// <summary>The source-generated serialisation metadata.</summary>

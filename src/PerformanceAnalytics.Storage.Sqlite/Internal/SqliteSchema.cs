@@ -6,26 +6,26 @@ namespace PerformanceAnalytics.Storage.Sqlite.Internal;
 internal static class SqliteSchema
 {
     /// <summary>The metric columns, indexed by <see cref="Metric.Id"/>; the names are the catalogue's snake_case names.</summary>
-    private static readonly string[] MetricColumnNames = CreateMetricColumns();
+    private static readonly string[] _metricColumnNames = CreateMetricColumns();
 
     /// <summary>Gets the number of metric columns.</summary>
-    public static int MetricCount => MetricColumnNames.Length;
+    public static int MetricCount => _metricColumnNames.Length;
 
     /// <summary>Gets the comma-separated, quoted metric columns of the snapshots table, prefixed by an alias.</summary>
     /// <param name="alias">The table alias.</param>
     /// <returns>For example <c>s."views", s."likes", …</c>.</returns>
     public static string MetricColumnList(string alias)
-        => string.Join(", ", MetricColumnNames.Select(c => $"{alias}.\"{c}\""));
+        => string.Join(", ", _metricColumnNames.Select(c => $"{alias}.\"{c}\""));
 
     /// <summary>Returns the quoted column that holds a metric.</summary>
     /// <param name="metric">The metric.</param>
     /// <returns>The quoted column name, which comes from the catalogue, never from input.</returns>
-    public static string Column(Metric metric) => $"\"{MetricColumnNames[metric.Id]}\"";
+    public static string Column(Metric metric) => $"\"{_metricColumnNames[metric.Id]}\"";
 
     /// <summary>Returns the quoted column of the metric with the given id.</summary>
     /// <param name="id">The metric id.</param>
     /// <returns>The quoted column name.</returns>
-    public static string Column(int id) => $"\"{MetricColumnNames[id]}\"";
+    public static string Column(int id) => $"\"{_metricColumnNames[id]}\"";
 
     private static string[] CreateMetricColumns()
     {

@@ -49,11 +49,11 @@ internal static class SqliteSql
             payload = excluded.payload;
         """;
 
-    private static readonly string[] QueryVariants = new string[16];
-    private static readonly string[] LatestVariants = new string[16];
-    private static readonly string[] AggregateVariants = new string[2];
-    private static readonly string[] CounterSeries = new string[SqliteSchema.MetricCount];
-    private static readonly string[] GaugeMeanSeries = new string[SqliteSchema.MetricCount];
+    private static readonly string[] _queryVariants = new string[16];
+    private static readonly string[] _latestVariants = new string[16];
+    private static readonly string[] _aggregateVariants = new string[2];
+    private static readonly string[] _counterSeries = new string[SqliteSchema.MetricCount];
+    private static readonly string[] _gaugeMeanSeries = new string[SqliteSchema.MetricCount];
 
     /// <summary>The common table expression that turns the JSON array <c>$bounds</c> into buckets (i, lo, hi).</summary>
     private const string Bounds = """
@@ -70,7 +70,7 @@ internal static class SqliteSql
     public static string Query(bool contentIds, bool platforms, bool range)
     {
         var key = Key(contentIds, platforms, range, false);
-        return QueryVariants[key] ??= $"""
+        return _queryVariants[key] ??= $"""
             SELECT {SnapshotColumns("s")}
             FROM content_series AS se
             CROSS JOIN engagement_snapshots AS s
@@ -84,7 +84,7 @@ internal static class SqliteSql
     public static string Latest(bool contentIds, bool platforms, bool range)
     {
         var key = Key(contentIds, platforms, range, false);
-        return LatestVariants[key] ??= $"""
+        return _latestVariants[key] ??= $"""
             SELECT {SnapshotColumns("s")}
             FROM content_series AS se
             JOIN engagement_snapshots AS s ON s.rowid = (
@@ -103,7 +103,7 @@ internal static class SqliteSql
     public static string CounterSeriesSql(Metric metric)
     {
         var c = SqliteSchema.Column(metric);
-        return CounterSeries[metric.Id] ??= $"""
+        return _counterSeries[metric.Id] ??= $"""
             WITH {Bounds},
             picks AS MATERIALIZED (
                 SELECT bk.i AS i, (
@@ -129,7 +129,7 @@ internal static class SqliteSql
     public static string GaugeMeanSeriesSql(Metric metric)
     {
         var c = SqliteSchema.Column(metric);
-        return GaugeMeanSeries[metric.Id] ??= $"""
+        return _gaugeMeanSeries[metric.Id] ??= $"""
             WITH {Bounds}
             SELECT bk.i, (
                 SELECT AVG(x.{c}) FROM engagement_snapshots AS x
@@ -148,7 +148,7 @@ internal static class SqliteSql
     /// </summary>
     public static string Aggregates(bool platforms)
     {
-        return AggregateVariants[platforms ? 1 : 0] ??= BuildAggregates(platforms);
+        return _aggregateVariants[platforms ? 1 : 0] ??= BuildAggregates(platforms);
     }
 
     private static string BuildAggregates(bool platforms)

@@ -11,10 +11,10 @@ namespace PerformanceAnalytics.Storage.Tests.Sqlite;
 /// </summary>
 public sealed class SqliteEngagementStoreDifferentialTests
 {
-    private static readonly DateTimeOffset Day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
-    private static readonly Platform Mastodon = Platform.Custom("mastodon");
-    private static readonly Platform[] Platforms = [Platform.YouTube, Platform.TikTok, Platform.X, Mastodon];
-    private static readonly string[] Tenants = ["default", "acme"];
+    private static readonly DateTimeOffset _day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+    private static readonly Platform _mastodon = Platform.Custom("mastodon");
+    private static readonly Platform[] _platforms = [Platform.YouTube, Platform.TikTok, Platform.X, _mastodon];
+    private static readonly string[] _tenants = ["default", "acme"];
 
     private TemporaryDatabase _database = null!;
     private SqliteEngagementStore _sqlite = null!;
@@ -46,17 +46,17 @@ public sealed class SqliteEngagementStoreDifferentialTests
 
     public static IEnumerable<TestCaseData> SnapshotQueries()
     {
-        foreach (var tenant in Tenants)
+        foreach (var tenant in _tenants)
         {
             yield return new TestCaseData(new SnapshotQuery(tenant)).SetArgDisplayNames(tenant, "all");
-            yield return new TestCaseData(new SnapshotQuery(tenant) { Range = new TimeRange(Day0, Day0.AddDays(4)) }).SetArgDisplayNames(tenant, "range");
-            yield return new TestCaseData(new SnapshotQuery(tenant) { Platforms = [Platform.TikTok, Mastodon] }).SetArgDisplayNames(tenant, "platforms");
+            yield return new TestCaseData(new SnapshotQuery(tenant) { Range = new TimeRange(_day0, _day0.AddDays(4)) }).SetArgDisplayNames(tenant, "range");
+            yield return new TestCaseData(new SnapshotQuery(tenant) { Platforms = [Platform.TikTok, _mastodon] }).SetArgDisplayNames(tenant, "platforms");
             yield return new TestCaseData(new SnapshotQuery(tenant) { ContentIds = ["c03", "c07", "c07", "missing", "c11"] }).SetArgDisplayNames(tenant, "content ids");
             yield return new TestCaseData(new SnapshotQuery(tenant)
             {
                 ContentIds = ["c01", "c02", "c05", "c08"],
                 Platforms = [Platform.YouTube, Platform.X],
-                Range = new TimeRange(Day0.AddDays(-2), Day0.AddDays(9).AddHours(7)),
+                Range = new TimeRange(_day0.AddDays(-2), _day0.AddDays(9).AddHours(7)),
                 Metrics = [Metric.Views, Metric.EngagementRate, Metric.WatchTime],
             }).SetArgDisplayNames(tenant, "everything");
         }
@@ -98,10 +98,10 @@ public sealed class SqliteEngagementStoreDifferentialTests
         {
             foreach (var metric in metrics)
             {
-                yield return Case(new SeriesQuery("default", content, metric, new TimeRange(Day0.AddDays(-1), Day0.AddDays(12)), BucketSize.Day));
-                yield return Case(new SeriesQuery("default", content, metric, new TimeRange(Day0.AddHours(30), Day0.AddHours(80)), BucketSize.Hour));
-                yield return Case(new SeriesQuery("acme", content, metric, new TimeRange(Day0.AddDays(-3), Day0.AddDays(20)), BucketSize.Week) { TimeZone = newYork });
-                yield return Case(new SeriesQuery("default", content, metric, new TimeRange(Day0.AddDays(2).AddHours(5), Day0.AddDays(9)), BucketSize.Day)
+                yield return Case(new SeriesQuery("default", content, metric, new TimeRange(_day0.AddDays(-1), _day0.AddDays(12)), BucketSize.Day));
+                yield return Case(new SeriesQuery("default", content, metric, new TimeRange(_day0.AddHours(30), _day0.AddHours(80)), BucketSize.Hour));
+                yield return Case(new SeriesQuery("acme", content, metric, new TimeRange(_day0.AddDays(-3), _day0.AddDays(20)), BucketSize.Week) { TimeZone = newYork });
+                yield return Case(new SeriesQuery("default", content, metric, new TimeRange(_day0.AddDays(2).AddHours(5), _day0.AddDays(9)), BucketSize.Day)
                 {
                     TimeZone = newYork,
                     GaugeAggregation = GaugeAggregation.Last,
@@ -129,14 +129,14 @@ public sealed class SqliteEngagementStoreDifferentialTests
 
     public static IEnumerable<TestCaseData> AggregateQueries()
     {
-        foreach (var tenant in Tenants)
+        foreach (var tenant in _tenants)
         {
-            yield return new TestCaseData(new PlatformAggregateQuery(tenant, new TimeRange(Day0, Day0.AddDays(7)))).SetArgDisplayNames(tenant, "week");
-            yield return new TestCaseData(new PlatformAggregateQuery(tenant, new TimeRange(Day0.AddDays(-10), Day0.AddDays(30)))).SetArgDisplayNames(tenant, "everything");
-            yield return new TestCaseData(new PlatformAggregateQuery(tenant, new TimeRange(Day0.AddDays(3).AddHours(3), Day0.AddDays(3).AddHours(20)))).SetArgDisplayNames(tenant, "hours");
-            yield return new TestCaseData(new PlatformAggregateQuery(tenant, new TimeRange(Day0.AddDays(2), Day0.AddDays(11))) { Platforms = [Mastodon, Platform.X, Platform.Instagram] })
+            yield return new TestCaseData(new PlatformAggregateQuery(tenant, new TimeRange(_day0, _day0.AddDays(7)))).SetArgDisplayNames(tenant, "week");
+            yield return new TestCaseData(new PlatformAggregateQuery(tenant, new TimeRange(_day0.AddDays(-10), _day0.AddDays(30)))).SetArgDisplayNames(tenant, "everything");
+            yield return new TestCaseData(new PlatformAggregateQuery(tenant, new TimeRange(_day0.AddDays(3).AddHours(3), _day0.AddDays(3).AddHours(20)))).SetArgDisplayNames(tenant, "hours");
+            yield return new TestCaseData(new PlatformAggregateQuery(tenant, new TimeRange(_day0.AddDays(2), _day0.AddDays(11))) { Platforms = [_mastodon, Platform.X, Platform.Instagram] })
                 .SetArgDisplayNames(tenant, "platforms");
-            yield return new TestCaseData(new PlatformAggregateQuery(tenant, new TimeRange(Day0.AddDays(40), Day0.AddDays(41)))).SetArgDisplayNames(tenant, "empty");
+            yield return new TestCaseData(new PlatformAggregateQuery(tenant, new TimeRange(_day0.AddDays(40), _day0.AddDays(41)))).SetArgDisplayNames(tenant, "empty");
         }
     }
 
@@ -169,14 +169,14 @@ public sealed class SqliteEngagementStoreDifferentialTests
     {
         var result = new List<EngagementSnapshot>();
         var id = 0;
-        foreach (var tenant in Tenants)
+        foreach (var tenant in _tenants)
         {
             for (var c = 0; c < 14; c++)
             {
                 var contentId = $"c{c:D2}";
-                var platform = Platforms[c % Platforms.Length];
+                var platform = _platforms[c % _platforms.Length];
                 var count = random.Next(5, 60);
-                var ticks = Day0.AddDays(-5).UtcTicks;
+                var ticks = _day0.AddDays(-5).UtcTicks;
                 var totals = new double[Metric.Count];
                 for (var k = 0; k < count; k++)
                 {

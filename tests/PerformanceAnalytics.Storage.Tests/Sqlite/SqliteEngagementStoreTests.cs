@@ -9,7 +9,7 @@ namespace PerformanceAnalytics.Storage.Tests.Sqlite;
 /// <summary>What the SQLite store guarantees beyond the conformance suite: schema, atomicity, injection safety, concurrency.</summary>
 public sealed class SqliteEngagementStoreTests
 {
-    private static readonly DateTimeOffset Day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset _day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
     private TemporaryDatabase _database = null!;
 
     [SetUp]
@@ -23,7 +23,7 @@ public sealed class SqliteEngagementStoreTests
     {
         using var store = new SqliteEngagementStore(_database.ConnectionString);
 
-        await store.AppendAsync([Snapshot("s1", "c1", Day0, 1)]);
+        await store.AppendAsync([Snapshot("s1", "c1", _day0, 1)]);
 
         _database.Scalar("PRAGMA journal_mode;").Should().Be("wal");
         _database.Scalar("SELECT group_concat(version) FROM schema_version;").Should().Be(SqliteMigrations.Latest.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -35,7 +35,7 @@ public sealed class SqliteEngagementStoreTests
     {
         using (var first = new SqliteEngagementStore(_database.ConnectionString))
         {
-            await first.AppendAsync([Snapshot("s1", "c1", Day0, 1)]);
+            await first.AppendAsync([Snapshot("s1", "c1", _day0, 1)]);
         }
 
         using var second = new SqliteEngagementStore(_database.ConnectionString);
@@ -96,7 +96,7 @@ public sealed class SqliteEngagementStoreTests
         }
 
         using var store = new SqliteEngagementStore(_database.ConnectionString);
-        var append = () => store.AppendAsync([Snapshot("s1", "c1", Day0, 1)]);
+        var append = () => store.AppendAsync([Snapshot("s1", "c1", _day0, 1)]);
         var health = await store.CheckHealthAsync();
 
         await append.Should().ThrowAsync<InvalidOperationException>().WithMessage("*schema version 999*");
@@ -108,7 +108,7 @@ public sealed class SqliteEngagementStoreTests
     public async Task Dispose_ThenOperate_ThrowsObjectDisposedAndKeepsTheFile()
     {
         var store = new SqliteEngagementStore(_database.ConnectionString);
-        await store.AppendAsync([Snapshot("s1", "c1", Day0, 1)]);
+        await store.AppendAsync([Snapshot("s1", "c1", _day0, 1)]);
 
         store.Dispose();
         store.Dispose();
@@ -123,8 +123,8 @@ public sealed class SqliteEngagementStoreTests
     public async Task CheckHealth_ReportsVersionModeAndRowCounts()
     {
         using var store = new SqliteEngagementStore(_database.ConnectionString);
-        await store.AppendAsync([Snapshot("s1", "c1", Day0, 1), Snapshot("s2", "c1", Day0.AddHours(1), 2), Snapshot("s3", "c2", Day0, 1) with { TenantId = "acme" }]);
-        await store.SaveAnalysisAsync([new AnalysisRecord("r1", AnalysisKind.Trend, "c1", Day0, "{}")]);
+        await store.AppendAsync([Snapshot("s1", "c1", _day0, 1), Snapshot("s2", "c1", _day0.AddHours(1), 2), Snapshot("s3", "c2", _day0, 1) with { TenantId = "acme" }]);
+        await store.SaveAnalysisAsync([new AnalysisRecord("r1", AnalysisKind.Trend, "c1", _day0, "{}")]);
 
         var health = await store.CheckHealthAsync();
 
@@ -146,9 +146,9 @@ public sealed class SqliteEngagementStoreTests
     public async Task Append_ContentTrackedOnAnotherPlatform_ThrowsAndStoresNothingOfTheBatch()
     {
         using var store = new SqliteEngagementStore(_database.ConnectionString);
-        await store.AppendAsync([Snapshot("s1", "c1", Day0, 1)]);
+        await store.AppendAsync([Snapshot("s1", "c1", _day0, 1)]);
 
-        var act = () => store.AppendAsync([Snapshot("s2", "c2", Day0, 1), Snapshot("s3", "c1", Day0, 2) with { Platform = Platform.TikTok }]);
+        var act = () => store.AppendAsync([Snapshot("s2", "c2", _day0, 1), Snapshot("s3", "c1", _day0, 2) with { Platform = Platform.TikTok }]);
 
         (await act.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("snapshots");
         _database.Scalar("SELECT COUNT(*) FROM engagement_snapshots;").Should().Be(1L);
@@ -159,9 +159,9 @@ public sealed class SqliteEngagementStoreTests
     public async Task Append_DuplicateOnlyBatchForContentOnAnotherPlatform_StillThrows()
     {
         using var store = new SqliteEngagementStore(_database.ConnectionString);
-        await store.AppendAsync([Snapshot("s1", "c1", Day0, 1)]);
+        await store.AppendAsync([Snapshot("s1", "c1", _day0, 1)]);
 
-        var act = () => store.AppendAsync([Snapshot("s1", "c1", Day0, 1) with { Platform = Platform.TikTok }]);
+        var act = () => store.AppendAsync([Snapshot("s1", "c1", _day0, 1) with { Platform = Platform.TikTok }]);
 
         await act.Should().ThrowAsync<ArgumentException>().WithMessage("*tracked on 'youtube'*");
     }
@@ -170,10 +170,10 @@ public sealed class SqliteEngagementStoreTests
     public async Task Append_RedeliveredIdUnderAnotherContent_CreatesNoContentEntry()
     {
         using var store = new SqliteEngagementStore(_database.ConnectionString);
-        await store.AppendAsync([Snapshot("s1", "c1", Day0, 1)]);
+        await store.AppendAsync([Snapshot("s1", "c1", _day0, 1)]);
 
-        var result = await store.AppendAsync([Snapshot("s1", "c2", Day0, 1) with { Platform = Platform.X }]);
-        var later = await store.AppendAsync([Snapshot("s2", "c2", Day0, 1) with { Platform = Platform.TikTok }]);
+        var result = await store.AppendAsync([Snapshot("s1", "c2", _day0, 1) with { Platform = Platform.X }]);
+        var later = await store.AppendAsync([Snapshot("s2", "c2", _day0, 1) with { Platform = Platform.TikTok }]);
 
         result.Should().Be(new AppendResult(0, 1));
         later.Should().Be(new AppendResult(1, 0), "c2 was never stored, so its platform is not fixed yet");
@@ -186,7 +186,7 @@ public sealed class SqliteEngagementStoreTests
         using var store = new SqliteEngagementStore(_database.ConnectionString);
         await store.CheckHealthAsync();
 
-        var act = () => store.AppendAsync([Snapshot("s1", "c1", Day0, 1), Snapshot("s2", "c1", Day0, 2) with { Platform = Platform.X }]);
+        var act = () => store.AppendAsync([Snapshot("s1", "c1", _day0, 1), Snapshot("s2", "c1", _day0, 2) with { Platform = Platform.X }]);
 
         await act.Should().ThrowAsync<ArgumentException>().WithMessage("*Snapshot 1*");
         _database.Scalar("SELECT COUNT(*) FROM engagement_snapshots;").Should().Be(0L);
@@ -197,7 +197,7 @@ public sealed class SqliteEngagementStoreTests
     {
         using var store = new SqliteEngagementStore(_database.ConnectionString);
         using var cancellation = new CancellationTokenSource();
-        var rows = Enumerable.Range(0, 2000).Select(i => Snapshot($"s{i}", "c1", Day0.AddSeconds(i), i)).ToArray();
+        var rows = Enumerable.Range(0, 2000).Select(i => Snapshot($"s{i}", "c1", _day0.AddSeconds(i), i)).ToArray();
         // The list cancels the token when the store reads row 1000, i.e. after hundreds of rows were inserted.
         var batch = new CancellingList(rows, 1000, cancellation);
 
@@ -213,7 +213,7 @@ public sealed class SqliteEngagementStoreTests
     public async Task Query_CancelledWhileStreaming_StopsWithOperationCanceled()
     {
         using var store = new SqliteEngagementStore(_database.ConnectionString);
-        await store.AppendAsync([.. Enumerable.Range(0, 1000).Select(i => Snapshot($"s{i:D4}", "c1", Day0.AddSeconds(i), i))]);
+        await store.AppendAsync([.. Enumerable.Range(0, 1000).Select(i => Snapshot($"s{i:D4}", "c1", _day0.AddSeconds(i), i))]);
         using var cancellation = new CancellationTokenSource();
         var read = 0;
 
@@ -244,20 +244,20 @@ public sealed class SqliteEngagementStoreTests
             ["json"] = "\"}, {\"evil\": 1} \\ \u0000 \u2028 é 😀",
             ["sql"] = "'; UPDATE engagement_snapshots SET \"views\" = 0; --",
         };
-        var snapshot = Snapshot(Quote, Drop, Day0, 42) with { TenantId = "t'; DROP TABLE schema_version;--", Metadata = metadata };
+        var snapshot = Snapshot(Quote, Drop, _day0, 42) with { TenantId = "t'; DROP TABLE schema_version;--", Metadata = metadata };
 
         var appended = await store.AppendAsync([snapshot]);
         var byContent = await ToListAsync(store.QueryAsync(new SnapshotQuery(snapshot.TenantId) { ContentIds = [Drop, "' OR ''='"] }));
         var latest = await store.GetLatestAsync(new SnapshotQuery(snapshot.TenantId) { ContentIds = [Drop] });
         var otherTenant = await ToListAsync(store.QueryAsync(new SnapshotQuery("' OR 1=1 --")));
-        await store.UpsertContentAsync([new ContentItem(Drop, Platform.YouTube, Day0, Quote)
+        await store.UpsertContentAsync([new ContentItem(Drop, Platform.YouTube, _day0, Quote)
         {
             TenantId = snapshot.TenantId,
             NumericFeatures = new Dictionary<string, double> { [Drop] = 1.5 },
             CategoricalFeatures = new Dictionary<string, string> { [Quote] = Drop },
         }]);
         var item = await store.GetContentAsync(snapshot.TenantId, Drop);
-        await store.SaveAnalysisAsync([new AnalysisRecord(Drop, AnalysisKind.Trend, Quote, Day0, "{\"a\": \"'); DROP TABLE analysis_records;--\"}") { TenantId = snapshot.TenantId }]);
+        await store.SaveAnalysisAsync([new AnalysisRecord(Drop, AnalysisKind.Trend, Quote, _day0, "{\"a\": \"'); DROP TABLE analysis_records;--\"}") { TenantId = snapshot.TenantId }]);
         var records = await ToListAsync(store.QueryAnalysisAsync(new AnalysisQuery(snapshot.TenantId, AnalysisKind.Trend) { Subject = Quote }));
 
         appended.Should().Be(new AppendResult(1, 0));
@@ -299,7 +299,7 @@ public sealed class SqliteEngagementStoreTests
         {
             for (var i = 0; i < Batches; i++)
             {
-                var batch = Enumerable.Range(0, Size).Select(j => Snapshot($"{prefix}-{i}-{j}", $"{prefix}-c{j % 5}", Day0.AddMinutes((i * Size) + j), j)).ToArray();
+                var batch = Enumerable.Range(0, Size).Select(j => Snapshot($"{prefix}-{i}-{j}", $"{prefix}-c{j % 5}", _day0.AddMinutes((i * Size) + j), j)).ToArray();
                 (await store.AppendAsync(batch)).Inserted.Should().Be(Size);
             }
         }
@@ -313,10 +313,10 @@ public sealed class SqliteEngagementStoreTests
     public async Task Retention_AllTenants_DeletesOnlyOlderRowsAndKeepsContentItems()
     {
         using var store = new SqliteEngagementStore(_database.ConnectionString);
-        await store.AppendAsync([Snapshot("old", "c", Day0.AddDays(-40), 1), Snapshot("old2", "c", Day0.AddDays(-40), 1) with { TenantId = "acme" }, Snapshot("new", "c", Day0, 2)]);
-        await store.UpsertContentAsync([new ContentItem("c", Platform.YouTube, Day0.AddDays(-100), "old item")]);
+        await store.AppendAsync([Snapshot("old", "c", _day0.AddDays(-40), 1), Snapshot("old2", "c", _day0.AddDays(-40), 1) with { TenantId = "acme" }, Snapshot("new", "c", _day0, 2)]);
+        await store.UpsertContentAsync([new ContentItem("c", Platform.YouTube, _day0.AddDays(-100), "old item")]);
 
-        var result = await store.DeleteOlderThanAsync(Day0.AddDays(-30));
+        var result = await store.DeleteOlderThanAsync(_day0.AddDays(-30));
 
         result.Should().Be(new RetentionResult(2, 0));
         _database.Scalar("SELECT group_concat(snapshot_id) FROM engagement_snapshots;").Should().Be("new");
@@ -349,7 +349,7 @@ public sealed class SqliteEngagementStoreTests
     public async Task QueryAnalysis_NonPositiveLimit_ReturnsNothing()
     {
         using var store = new SqliteEngagementStore(_database.ConnectionString);
-        await store.SaveAnalysisAsync([new AnalysisRecord("r1", AnalysisKind.Trend, "c1", Day0, "{}")]);
+        await store.SaveAnalysisAsync([new AnalysisRecord("r1", AnalysisKind.Trend, "c1", _day0, "{}")]);
 
         var none = await ToListAsync(store.QueryAnalysisAsync(new AnalysisQuery("default", AnalysisKind.Trend) { Limit = 0 }));
         var negative = await ToListAsync(store.QueryAnalysisAsync(new AnalysisQuery("default", AnalysisKind.Trend) { Limit = -1 }));
