@@ -102,12 +102,12 @@ public sealed class StatisticsPurityTests
             OpCode opCode;
             if (il[position] == 0xFE)
             {
-                opCode = TwoByteOpCodes[il[position + 1]];
+                opCode = _twoByteOpCodes[il[position + 1]];
                 position += 2;
             }
             else
             {
-                opCode = OneByteOpCodes[il[position]];
+                opCode = _oneByteOpCodes[il[position]];
                 position += 1;
             }
 
@@ -147,8 +147,8 @@ public sealed class StatisticsPurityTests
         _ => 4,
     };
 
-    private static readonly OpCode[] OneByteOpCodes = BuildTable(twoByte: false);
-    private static readonly OpCode[] TwoByteOpCodes = BuildTable(twoByte: true);
+    private static readonly OpCode[] _oneByteOpCodes = BuildTable(twoByte: false);
+    private static readonly OpCode[] _twoByteOpCodes = BuildTable(twoByte: true);
 
     private static OpCode[] BuildTable(bool twoByte)
     {
