@@ -284,9 +284,10 @@ public sealed partial class PostgreSqlEngagementStore
 
     /// <inheritdoc/>
     /// <remarks>
-    /// One statement: per content item of the tenant (and platforms), its last value of each metric in the range and
-    /// before it (one backward index probe each, with a per-metric probe only where that row lacks the metric),
-    /// aggregated per platform, with the snapshot counts from one grouped scan of the range. JIT is off for it.
+    /// One statement: per content item of the tenant (and platforms), its last value of each metric in the range, its
+    /// last value before the range and its first value in the range (the counter baseline when nothing precedes the
+    /// range) — one index probe each, with a per-metric probe only where that row lacks the metric — aggregated per
+    /// platform, with the snapshot counts from one grouped scan of the range. JIT is off for it.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
     public async Task<IReadOnlyList<PlatformAggregate>> GetPlatformAggregatesAsync(
@@ -594,6 +595,7 @@ public sealed partial class PostgreSqlEngagementStore
             + " AND " + TimePredicate.Before(parameters, "e.observed_at", "e.observed_tick", range.End, "range_end");
         var beforeRange = TimePredicate.Before(parameters, "e.observed_at", "e.observed_tick", range.Start, "before_start");
         const string Last = "ORDER BY e.observed_at DESC, e.observed_tick DESC, e.snapshot_id DESC LIMIT 1";
+        const string First = "ORDER BY e.observed_at, e.observed_tick, e.snapshot_id LIMIT 1";
         const string Content = "e.tenant_id = c.tenant_id AND e.content_id = c.content_id";
         var perContent = new StringBuilder();
         var perPlatform = new StringBuilder();
@@ -607,7 +609,7 @@ public sealed partial class PostgreSqlEngagementStore
             {
                 perContent.Append(
                     CultureInfo.InvariantCulture,
-                    $",\n    CASE WHEN p.snapshot_id IS NULL THEN NULL ELSE coalesce(p.{col}, (SELECT e.{col} FROM {_s}.engagement_snapshots e WHERE {Content} AND {beforeRange} AND e.{col} IS NOT NULL {Last})) END AS {col}_before");
+                    $",\n    coalesce(CASE WHEN p.snapshot_id IS NULL THEN NULL ELSE coalesce(p.{col}, (SELECT e.{col} FROM {_s}.engagement_snapshots e WHERE {Content} AND {beforeRange} AND e.{col} IS NOT NULL {Last})) END, f.{col}, (SELECT e.{col} FROM {_s}.engagement_snapshots e WHERE {Content} AND {inRange} AND e.{col} IS NOT NULL {First})) AS {col}_before");
                 perPlatform.Append(CultureInfo.InvariantCulture, $",\n    sum(greatest(x.{col} - coalesce(x.{col}_before, 0), 0)) FILTER (WHERE x.{col} IS NOT NULL)");
             }
             else
@@ -628,6 +630,7 @@ public sealed partial class PostgreSqlEngagementStore
                 FROM {_s}.content_series c
                 CROSS JOIN LATERAL (SELECT e.* FROM {_s}.engagement_snapshots e WHERE {Content} AND {inRange} {Last}) l
                 LEFT JOIN LATERAL (SELECT e.* FROM {_s}.engagement_snapshots e WHERE {Content} AND {beforeRange} {Last}) p ON true
+                CROSS JOIN LATERAL (SELECT e.* FROM {_s}.engagement_snapshots e WHERE {Content} AND {inRange} {First}) f
                 WHERE c.tenant_id = @tenant{string.Format(CultureInfo.InvariantCulture, platformFilter, "c")}
             ) x
             JOIN counts k ON k.platform = x.platform

@@ -48,8 +48,9 @@ CREATE UNIQUE INDEX daily_content_metrics_mv_key ON __schema__.daily_content_met
 CREATE INDEX daily_content_metrics_mv_platform_idx ON __schema__.daily_content_metrics_mv (tenant_id, platform, day);
 
 -- Per platform and UTC day: counters are the day's activity summed over content (each item's last total of
--- the day minus its last total of its previous observed day, or 0, clamped at zero); gauges are the mean
--- over content of the daily means.
+-- the day minus its last total of its previous observed day, clamped at zero; an item's first observed day has
+-- no activity, as its total accumulated before tracking began, like BucketedSeriesBuilder's first bucket);
+-- gauges are the mean over content of the daily means.
 CREATE MATERIALIZED VIEW __schema__.daily_platform_metrics_mv AS
     SELECT x.tenant_id, x.platform, x.day,
         count(*) AS content_count,
@@ -69,16 +70,16 @@ CREATE MATERIALIZED VIEW __schema__.daily_platform_metrics_mv AS
         avg(x.engagement_rate) AS engagement_rate
     FROM (
         SELECT d.tenant_id, d.platform, d.day, d.snapshot_count,
-            greatest(d.views - coalesce(lag(d.views) OVER c, 0), 0) AS views,
-            greatest(d.likes - coalesce(lag(d.likes) OVER c, 0), 0) AS likes,
-            greatest(d.comments - coalesce(lag(d.comments) OVER c, 0), 0) AS comments,
-            greatest(d.shares - coalesce(lag(d.shares) OVER c, 0), 0) AS shares,
-            greatest(d.saves - coalesce(lag(d.saves) OVER c, 0), 0) AS saves,
-            greatest(d.impressions - coalesce(lag(d.impressions) OVER c, 0), 0) AS impressions,
-            greatest(d.reach - coalesce(lag(d.reach) OVER c, 0), 0) AS reach,
-            greatest(d.clicks - coalesce(lag(d.clicks) OVER c, 0), 0) AS clicks,
-            greatest(d.watch_time - coalesce(lag(d.watch_time) OVER c, 0), 0) AS watch_time,
-            greatest(d.followers_gained - coalesce(lag(d.followers_gained) OVER c, 0), 0) AS followers_gained,
+            CASE WHEN d.views < lag(d.views) OVER c THEN 0 ELSE d.views - lag(d.views) OVER c END AS views,
+            CASE WHEN d.likes < lag(d.likes) OVER c THEN 0 ELSE d.likes - lag(d.likes) OVER c END AS likes,
+            CASE WHEN d.comments < lag(d.comments) OVER c THEN 0 ELSE d.comments - lag(d.comments) OVER c END AS comments,
+            CASE WHEN d.shares < lag(d.shares) OVER c THEN 0 ELSE d.shares - lag(d.shares) OVER c END AS shares,
+            CASE WHEN d.saves < lag(d.saves) OVER c THEN 0 ELSE d.saves - lag(d.saves) OVER c END AS saves,
+            CASE WHEN d.impressions < lag(d.impressions) OVER c THEN 0 ELSE d.impressions - lag(d.impressions) OVER c END AS impressions,
+            CASE WHEN d.reach < lag(d.reach) OVER c THEN 0 ELSE d.reach - lag(d.reach) OVER c END AS reach,
+            CASE WHEN d.clicks < lag(d.clicks) OVER c THEN 0 ELSE d.clicks - lag(d.clicks) OVER c END AS clicks,
+            CASE WHEN d.watch_time < lag(d.watch_time) OVER c THEN 0 ELSE d.watch_time - lag(d.watch_time) OVER c END AS watch_time,
+            CASE WHEN d.followers_gained < lag(d.followers_gained) OVER c THEN 0 ELSE d.followers_gained - lag(d.followers_gained) OVER c END AS followers_gained,
             d.average_view_duration, d.completion_rate, d.engagement_rate
         FROM __schema__.daily_content_metrics_mv d
         WINDOW c AS (PARTITION BY d.tenant_id, d.content_id ORDER BY d.day)

@@ -56,7 +56,7 @@ public sealed class PostgreSqlDailyViewsTests
         var content = await RowsAsync(
             "default", "SELECT content_id || ' ' || day || ' ' || snapshot_count || ' ' || views || ' ' || round(engagement_rate::numeric, 6) FROM {0}.daily_content_performance ORDER BY content_id, day");
         var platform = await RowsAsync(
-            "default", "SELECT platform || ' ' || day || ' ' || content_count || ' ' || snapshot_count || ' ' || views || ' ' || round(engagement_rate::numeric, 6) FROM {0}.daily_platform_performance ORDER BY day");
+            "default", "SELECT platform || ' ' || day || ' ' || content_count || ' ' || snapshot_count || ' ' || coalesce(views::text, 'null') || ' ' || round(engagement_rate::numeric, 6) FROM {0}.daily_platform_performance ORDER BY day");
         var globex = await RowsAsync("globex", "SELECT content_id || ' ' || views FROM {0}.daily_content_performance");
 
         before.Should().Equal(["0"], "materialized views hold nothing until refreshed");
@@ -66,7 +66,7 @@ public sealed class PostgreSqlDailyViewsTests
             "a 2026-03-04 1 210 0.600000",
             "b 2026-03-02 1 40 0.050000");
         platform.Should().Equal(
-            "youtube 2026-03-02 2 3 200 0.100000",  // a: 160 − 0, b: 40 − 0; mean of 0.15 and 0.05
+            "youtube 2026-03-02 2 3 null 0.100000", // first observed day of a and b: no known activity; mean of 0.15 and 0.05
             "youtube 2026-03-03 1 1 0 0.300000",    // 150 − 160 is a correction, clamped
             "youtube 2026-03-04 1 1 60 0.600000");
         globex.Should().Equal("g 999");

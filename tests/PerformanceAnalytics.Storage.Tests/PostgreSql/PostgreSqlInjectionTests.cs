@@ -56,7 +56,7 @@ public sealed class PostgreSqlInjectionTests
     [Test]
     public async Task Snapshots_WithHostileIdsTenantsAndMetadata_RoundTripVerbatim()
     {
-        var snapshots = _hostile.Select((text, i) => new EngagementSnapshot(text, text, Platform.TikTok, _day0.AddMinutes(i), Views(i))
+        var snapshots = _hostile.Select((text, i) => new EngagementSnapshot(text, text, Platform.TikTok, _day0.AddMinutes(i), Views(i).With(Metric.EngagementRate, 0.5))
         {
             TenantId = text,
             Metadata = new Dictionary<string, string> { [text] = text, ["title"] = text },
@@ -69,7 +69,7 @@ public sealed class PostgreSqlInjectionTests
         {
             var stored = await QueryAllAsync(new SnapshotQuery(text) { ContentIds = [text] });
             var latest = await _store.GetLatestAsync(new SnapshotQuery(text));
-            var series = await _store.GetSeriesAsync(new SeriesQuery(text, text, Metric.Views, new TimeRange(_day0, _day0.AddDays(1)), BucketSize.Day));
+            var series = await _store.GetSeriesAsync(new SeriesQuery(text, text, Metric.EngagementRate, new TimeRange(_day0, _day0.AddDays(1)), BucketSize.Day));
 
             var s = stored.Should().ContainSingle().Subject;
             s.SnapshotId.Should().Be(text);
