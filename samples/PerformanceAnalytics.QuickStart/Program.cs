@@ -9,15 +9,24 @@ using PerformanceAnalytics.QuickStart;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const int ItemsPerPlatform = 60;
 
+// The embedded SQLite store, in a file of its own that the sample recreates on every run.
+var databasePath = Path.Combine(Path.GetTempPath(), "performance-analytics-quickstart.db");
+foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+{
+    File.Delete(file);
+}
+
 var services = new ServiceCollection();
-services.AddPerformanceAnalytics(o => o.MinimumDataPoints = 14).UseInMemoryStore();
+services.AddPerformanceAnalytics(o => o.MinimumDataPoints = 14).UseSqliteStore($"Data Source={databasePath}");
 await using var provider = services.BuildServiceProvider();
 var analytics = provider.GetRequiredService<IPerformanceAnalyticsManager>();
 
 Console.WriteLine("PerformanceAnalytics QuickStart");
 Console.WriteLine("===============================");
-var now = TimeProvider.System.GetUtcNow();
-var data = new SyntheticCreatorData(seed: 42, now);
+Console.WriteLine($"Store: SQLite file {databasePath}");
+// The history ends at midnight UTC today, so runs on the same day load the same snapshots.
+var today = new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+var data = new SyntheticCreatorData(seed: 42, today);
 var plans = data.Plan(ItemsPerPlatform).ToList();
 Console.WriteLine($"Generating {plans.Count} content items on 5 platforms, {SyntheticCreatorData.Days} days of snapshots every 6 hours (seed 42).");
 
