@@ -38,7 +38,7 @@ public static class Descriptive
         return values.Length < 2 ? double.NaN : SumOfSquaredDeviations(values, MeanCore(values)) / (values.Length - 1);
     }
 
-    /// <summary>Returns the sample standard deviation, the square root of <see cref="Variance"/> (divisor n − 1).</summary>
+    /// <summary>Returns the sample standard deviation, the square root of <see cref="Variance(ReadOnlySpan{double})"/> (divisor n − 1).</summary>
     /// <param name="values">The sample.</param>
     /// <returns>The standard deviation, or <see cref="double.NaN"/> when fewer than two values are given.</returns>
     /// <exception cref="ArgumentException"><paramref name="values"/> contains NaN or an infinity.</exception>
@@ -107,6 +107,62 @@ public static class Descriptive
         }
 
         return Selection.QuantileInPlace(buffer, 0.5);
+    }
+
+    /// <summary>Returns the arithmetic mean of exact decimal data.</summary>
+    /// <param name="values">The sample, as decimals (for example prices, or data recorded to a fixed number of places).</param>
+    /// <returns>The mean, or <see cref="double.NaN"/> when <paramref name="values"/> is empty.</returns>
+    /// <remarks>
+    /// Decimal data such as 1000000000.2 have no exact binary representation: converted to <see cref="double"/> first,
+    /// they lose the digits that distinguish them (NIST StRD NumAcc4). This overload subtracts the first value in
+    /// exact decimal arithmetic, so the deviations convert to doubles with full relative precision, and adds it back
+    /// at the end. It allocates one array of <see cref="double"/> of the sample's length.
+    /// </remarks>
+    /// <exception cref="OverflowException">A deviation from the first value exceeds the range of <see cref="decimal"/>.</exception>
+    public static double Mean(ReadOnlySpan<decimal> values)
+    {
+        if (values.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var deviations = Deviations(values, out var shift);
+        return (double)(shift + (decimal)MeanCore(deviations));
+    }
+
+    /// <summary>Returns the unbiased sample variance (divisor n − 1) of exact decimal data.</summary>
+    /// <param name="values">The sample, as decimals.</param>
+    /// <returns>The variance, or <see cref="double.NaN"/> when fewer than two values are given.</returns>
+    /// <remarks>The variance does not change when a constant is subtracted; see <see cref="Mean(ReadOnlySpan{decimal})"/> for why that matters.</remarks>
+    /// <exception cref="OverflowException">A deviation from the first value exceeds the range of <see cref="decimal"/>.</exception>
+    public static double Variance(ReadOnlySpan<decimal> values)
+    {
+        if (values.Length < 2)
+        {
+            return double.NaN;
+        }
+
+        var deviations = Deviations(values, out _);
+        return SumOfSquaredDeviations(deviations, MeanCore(deviations)) / (values.Length - 1);
+    }
+
+    /// <summary>Returns the sample standard deviation (divisor n − 1) of exact decimal data.</summary>
+    /// <param name="values">The sample, as decimals.</param>
+    /// <returns>The standard deviation, or <see cref="double.NaN"/> when fewer than two values are given.</returns>
+    /// <exception cref="OverflowException">A deviation from the first value exceeds the range of <see cref="decimal"/>.</exception>
+    public static double StandardDeviation(ReadOnlySpan<decimal> values) => Math.Sqrt(Variance(values));
+
+    /// <summary>The values minus the first one, computed exactly in decimal, then converted to double.</summary>
+    internal static double[] Deviations(ReadOnlySpan<decimal> values, out decimal shift)
+    {
+        shift = values[0];
+        var deviations = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            deviations[i] = (double)(values[i] - shift);
+        }
+
+        return deviations;
     }
 
     /// <summary>Mean without validation; NaN for an empty span.</summary>

@@ -49,6 +49,35 @@ public static class HypothesisTests
         return new TTestResult(t, df, p, difference, new ConfidenceInterval(difference - half, difference + half));
     }
 
+    /// <summary>One-way analysis of variance of k groups of exact decimal data.</summary>
+    /// <param name="groups">The groups, each an array of decimal observations.</param>
+    /// <returns>The F test and η², as <see cref="OneWayAnova(IReadOnlyList{double[]})"/> defines them.</returns>
+    /// <remarks>
+    /// F and η² do not change when a constant is subtracted from every observation. This overload subtracts the first
+    /// observation in exact decimal arithmetic before converting to <see cref="double"/>, so data such as
+    /// 1000000000000.4 (NIST StRD SmLs07–09), which no double represents, keep every digit that matters.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="groups"/> or one of its arrays is null.</exception>
+    /// <exception cref="OverflowException">A deviation from the first observation exceeds the range of <see cref="decimal"/>.</exception>
+    public static AnovaResult OneWayAnova(IReadOnlyList<decimal[]> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        decimal? shift = null;
+        var shifted = new double[groups.Count][];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var group = groups[g] ?? throw new ArgumentNullException(nameof(groups), $"Group {g} is null.");
+            shift ??= group.Length > 0 ? group[0] : null;
+            shifted[g] = new double[group.Length];
+            for (var i = 0; i < group.Length; i++)
+            {
+                shifted[g][i] = (double)(group[i] - shift!.Value);
+            }
+        }
+
+        return OneWayAnova(shifted);
+    }
+
     /// <summary>One-way analysis of variance of k groups.</summary>
     /// <param name="groups">The groups, each an array of observations.</param>
     /// <returns>

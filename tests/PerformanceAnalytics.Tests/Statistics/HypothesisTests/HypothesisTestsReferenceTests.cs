@@ -126,7 +126,7 @@ public sealed class HypothesisTestsReferenceTests
         FluentActions.Invoking(() => HypothesisTests.WelchTTest([1.0, 2.0], [1.0, 3.0], 1.0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("confidenceLevel");
         FluentActions.Invoking(() => HypothesisTests.WelchTTest([1.0, 2.0], [1.0, 3.0], 0.0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("confidenceLevel");
         FluentActions.Invoking(() => HypothesisTests.OneWayAnova([[1.0, 2.0], [double.NaN]])).Should().Throw<ArgumentException>().WithParameterName("groups");
-        FluentActions.Invoking(() => HypothesisTests.OneWayAnova(null!)).Should().Throw<ArgumentNullException>().WithParameterName("groups");
+        FluentActions.Invoking(() => HypothesisTests.OneWayAnova((IReadOnlyList<double[]>)null!)).Should().Throw<ArgumentNullException>().WithParameterName("groups");
         FluentActions.Invoking(() => HypothesisTests.KruskalWallis([[1.0, 2.0], null!])).Should().Throw<ArgumentNullException>().WithParameterName("groups");
         FluentActions.Invoking(() => HypothesisTests.ChiSquareGoodnessOfFit([1.0, 2.0], [3.0])).Should().Throw<ArgumentException>().WithParameterName("expected");
         FluentActions.Invoking(() => HypothesisTests.ChiSquareGoodnessOfFit([-1.0, 4.0], [1.5, 1.5])).Should().Throw<ArgumentException>().WithParameterName("observed");
