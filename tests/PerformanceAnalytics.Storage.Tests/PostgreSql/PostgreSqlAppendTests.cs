@@ -5,54 +5,26 @@ using PerformanceAnalytics.Storage.PostgreSql;
 namespace PerformanceAnalytics.Storage.Tests.PostgreSql;
 
 /// <summary>Ingest paths of the PostgreSQL store: all-new batches, partial re-deliveries, platform conflicts.</summary>
-public sealed class PostgreSqlAppendTests
+public sealed class PostgreSqlAppendTests() : PostgreSqlStoreTestBase("pa_app")
 {
     private static readonly DateTimeOffset _day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
-
-    private NpgsqlDataSource _dataSource = null!;
-    private PostgreSqlEngagementStore _store = null!;
-    private string _schema = null!;
-
-    [SetUp]
-    public async Task SetUpAsync()
-    {
-        _dataSource = NpgsqlDataSource.Create(PostgreSqlTestEnvironment.RequireConnectionString());
-        _schema = PostgreSqlTestEnvironment.NewSchemaName("pa_app");
-        _store = PostgreSqlTestEnvironment.CreateStore(_dataSource, _schema);
-        await _store.MigrateAsync();
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-
-        if (_dataSource is not null)
-        {
-            await PostgreSqlTestEnvironment.DropSchemaAsync(_dataSource, _schema);
-            await _dataSource.DisposeAsync();
-        }
-    }
 
     [Test]
     public async Task Append_ContentOnAnotherPlatform_RejectsTheWholeBatch()
     {
-        await _store.AppendAsync([Snapshot("s1", "c", Platform.YouTube, 0)]);
+        await Store.AppendAsync([Snapshot("s1", "c", Platform.YouTube, 0)]);
 
-        var act = () => _store.AppendAsync([Snapshot("s2", "other", Platform.TikTok, 1), Snapshot("s3", "c", Platform.TikTok, 2)]);
+        var act = () => Store.AppendAsync([Snapshot("s2", "other", Platform.TikTok, 1), Snapshot("s3", "c", Platform.TikTok, 2)]);
 
         (await act.Should().ThrowAsync<ArgumentException>()).Which.ParamName.Should().Be("snapshots");
         (await CountAsync()).Should().Be(1, "nothing of the rejected batch is stored, not even its valid snapshot");
-        (await _store.GetLatestAsync(new SnapshotQuery("default"))).Select(s => s.ContentId).Should().Equal("c");
+        (await Store.GetLatestAsync(new SnapshotQuery("default"))).Select(s => s.ContentId).Should().Equal("c");
     }
 
     [Test]
     public async Task Append_NewContentOnTwoPlatformsInOneBatch_RejectsTheBatch()
     {
-        var act = () => _store.AppendAsync([Snapshot("s1", "c", Platform.YouTube, 0), Snapshot("s2", "c", Platform.TikTok, 1)]);
+        var act = () => Store.AppendAsync([Snapshot("s1", "c", Platform.YouTube, 0), Snapshot("s2", "c", Platform.TikTok, 1)]);
 
         (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("'c'");
         (await CountAsync()).Should().Be(0);
@@ -64,9 +36,9 @@ public sealed class PostgreSqlAppendTests
         var first = Enumerable.Range(0, 50).Select(i => Snapshot($"s{i}", "c", Platform.YouTube, i)).ToList();
         var second = Enumerable.Range(40, 30).Select(i => Snapshot($"s{i}", "c", Platform.YouTube, i)).ToList();
 
-        var r1 = await _store.AppendAsync(first);
-        var r2 = await _store.AppendAsync(second);
-        var r3 = await _store.AppendAsync(second);
+        var r1 = await Store.AppendAsync(first);
+        var r2 = await Store.AppendAsync(second);
+        var r3 = await Store.AppendAsync(second);
 
         r1.Should().Be(new AppendResult(50, 0));
         r2.Should().Be(new AppendResult(20, 10));
@@ -84,19 +56,19 @@ public sealed class PostgreSqlAppendTests
             Snapshot("x", "c", Platform.TikTok, 1) with { TenantId = "globex" },
         };
 
-        var result = await _store.AppendAsync(batch);
+        var result = await Store.AppendAsync(batch);
 
         result.Should().Be(new AppendResult(2, 1));
-        (await _store.GetLatestAsync(new SnapshotQuery("globex"))).Should().ContainSingle().Which.Platform.Should().Be(Platform.TikTok);
+        (await Store.GetLatestAsync(new SnapshotQuery("globex"))).Should().ContainSingle().Which.Platform.Should().Be(Platform.TikTok);
     }
 
     private static EngagementSnapshot Snapshot(string id, string content, Platform platform, int minutes)
         => new(id, content, platform, _day0.AddMinutes(minutes), MetricValues.Empty.With(Metric.Views, minutes));
 
     private Task<long> CountAsync()
-        => PostgreSqlTestEnvironment.AsTenantAsync(_dataSource, "default", async (c, t) =>
+        => PostgreSqlTestEnvironment.AsTenantAsync(DataSource, "default", async (c, t) =>
         {
-            await using var command = new NpgsqlCommand($"SELECT count(*) FROM \"{_schema}\".engagement_snapshots", c, t);
+            await using var command = new NpgsqlCommand($"SELECT count(*) FROM \"{Schema}\".engagement_snapshots", c, t);
             return (long)(await command.ExecuteScalarAsync())!;
         });
 }

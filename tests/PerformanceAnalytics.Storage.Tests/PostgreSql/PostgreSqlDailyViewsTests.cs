@@ -6,42 +6,14 @@ using PerformanceAnalytics.Storage.PostgreSql;
 namespace PerformanceAnalytics.Storage.Tests.PostgreSql;
 
 /// <summary>The daily materialized views and the SQL trend function.</summary>
-public sealed class PostgreSqlDailyViewsTests
+public sealed class PostgreSqlDailyViewsTests() : PostgreSqlStoreTestBase("pa_daily")
 {
     private static readonly DateTimeOffset _day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
-
-    private NpgsqlDataSource _dataSource = null!;
-    private PostgreSqlEngagementStore _store = null!;
-    private string _schema = null!;
-
-    [SetUp]
-    public async Task SetUpAsync()
-    {
-        _dataSource = NpgsqlDataSource.Create(PostgreSqlTestEnvironment.RequireConnectionString());
-        _schema = PostgreSqlTestEnvironment.NewSchemaName("pa_daily");
-        _store = PostgreSqlTestEnvironment.CreateStore(_dataSource, _schema);
-        await _store.MigrateAsync();
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-
-        if (_dataSource is not null)
-        {
-            await PostgreSqlTestEnvironment.DropSchemaAsync(_dataSource, _schema);
-            await _dataSource.DisposeAsync();
-        }
-    }
 
     [Test]
     public async Task RefreshMaterializedViews_DailyContentRows_AreTheDaysLastTotalsAndGaugeMeans_PerTenant()
     {
-        await _store.AppendAsync(
+        await Store.AppendAsync(
         [
             Snapshot("a1", "a", _day0.AddHours(8), views: 100, rate: 0.10),
             Snapshot("a2", "a", _day0.AddHours(20), views: 160, rate: 0.20),
@@ -52,7 +24,7 @@ public sealed class PostgreSqlDailyViewsTests
         ]);
 
         var before = await RowsAsync("default", "SELECT count(*) FROM {0}.daily_content_performance");
-        await _store.RefreshMaterializedViewsAsync();
+        await Store.RefreshMaterializedViewsAsync();
         var content = await RowsAsync(
             "default", "SELECT content_id || ' ' || day || ' ' || snapshot_count || ' ' || views || ' ' || round(engagement_rate::numeric, 6) FROM {0}.daily_content_performance ORDER BY content_id, day");
         var platform = await RowsAsync(
@@ -92,11 +64,11 @@ public sealed class PostgreSqlDailyViewsTests
             });
         }
 
-        await _store.AppendAsync(snapshots);
+        await Store.AppendAsync(snapshots);
         var range = new TimeRange(days[0], days[^1].AddDays(1));
 
-        var counter = await _store.GetDailyTrendAsync("default", "r", Metric.Views, range);
-        var gauge = await _store.GetDailyTrendAsync("default", "r", Metric.AverageViewDuration, range);
+        var counter = await Store.GetDailyTrendAsync("default", "r", Metric.Views, range);
+        var gauge = await Store.GetDailyTrendAsync("default", "r", Metric.AverageViewDuration, range);
         var expected = LoadExpected();
 
         AssertFit(counter, expected["total"]);
@@ -106,9 +78,9 @@ public sealed class PostgreSqlDailyViewsTests
     [Test]
     public async Task GetDailyTrend_OneDay_GivesNaNSlope()
     {
-        await _store.AppendAsync([Snapshot("s", "c", _day0.AddHours(1), views: 5, rate: 0.1)]);
+        await Store.AppendAsync([Snapshot("s", "c", _day0.AddHours(1), views: 5, rate: 0.1)]);
 
-        var trend = await _store.GetDailyTrendAsync("default", "c", Metric.Views, new TimeRange(_day0, _day0.AddDays(3)));
+        var trend = await Store.GetDailyTrendAsync("default", "c", Metric.Views, new TimeRange(_day0, _day0.AddDays(3)));
 
         trend.Days.Should().Be(1);
         double.IsNaN(trend.Slope).Should().BeTrue();
@@ -118,13 +90,13 @@ public sealed class PostgreSqlDailyViewsTests
     [Test]
     public async Task GetDailyTrend_OtherTenantsRows_AreInvisible()
     {
-        await _store.AppendAsync(
+        await Store.AppendAsync(
         [
             Snapshot("s1", "c", _day0.AddHours(1), views: 5, rate: 0.1) with { TenantId = "globex" },
             Snapshot("s2", "c", _day0.AddDays(1).AddHours(1), views: 9, rate: 0.1) with { TenantId = "globex" },
         ]);
 
-        var trend = await _store.GetDailyTrendAsync("acme", "c", Metric.Views, new TimeRange(_day0, _day0.AddDays(3)));
+        var trend = await Store.GetDailyTrendAsync("acme", "c", Metric.Views, new TimeRange(_day0, _day0.AddDays(3)));
 
         trend.Days.Should().Be(0);
     }
@@ -177,9 +149,9 @@ public sealed class PostgreSqlDailyViewsTests
                       double.Parse(p[3], CultureInfo.InvariantCulture), double.Parse(p[4], CultureInfo.InvariantCulture)));
 
     private Task<List<string>> RowsAsync(string tenant, string sqlFormat)
-        => PostgreSqlTestEnvironment.AsTenantAsync(_dataSource, tenant, async (c, t) =>
+        => PostgreSqlTestEnvironment.AsTenantAsync(DataSource, tenant, async (c, t) =>
         {
-            await using var command = new NpgsqlCommand(string.Format(CultureInfo.InvariantCulture, sqlFormat, $"\"{_schema}\""), c, t);
+            await using var command = new NpgsqlCommand(string.Format(CultureInfo.InvariantCulture, sqlFormat, $"\"{Schema}\""), c, t);
             await using var reader = await command.ExecuteReaderAsync();
             var rows = new List<string>();
             while (await reader.ReadAsync())

@@ -5,7 +5,7 @@ using PerformanceAnalytics.Storage.PostgreSql;
 namespace PerformanceAnalytics.Storage.Tests.PostgreSql;
 
 /// <summary>Text that looks like SQL is stored verbatim and never executed.</summary>
-public sealed class PostgreSqlInjectionTests
+public sealed class PostgreSqlInjectionTests() : PostgreSqlStoreTestBase("pa_inj")
 {
     private static readonly DateTimeOffset _day0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
@@ -24,34 +24,7 @@ public sealed class PostgreSqlInjectionTests
         "ünïcödé ✓ 🎬 \t\r\n end",
     ];
 
-    private NpgsqlDataSource _dataSource = null!;
-    private PostgreSqlEngagementStore _store = null!;
-    private string _schema = null!;
-
-    [SetUp]
-    public async Task SetUpAsync()
-    {
-        _dataSource = NpgsqlDataSource.Create(PostgreSqlTestEnvironment.RequireConnectionString());
-        _schema = PostgreSqlTestEnvironment.NewSchemaName("pa_inj");
-        _store = PostgreSqlTestEnvironment.CreateStore(_dataSource, _schema);
-        await _store.MigrateAsync();
-        await _store.AppendAsync([new EngagementSnapshot("canary", "canary", Platform.YouTube, _day0, Views(1))]);
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        if (_store is not null)
-        {
-            await _store.DisposeAsync();
-        }
-
-        if (_dataSource is not null)
-        {
-            await PostgreSqlTestEnvironment.DropSchemaAsync(_dataSource, _schema);
-            await _dataSource.DisposeAsync();
-        }
-    }
+    protected override Task OnStoreReadyAsync() => Store.AppendAsync([new EngagementSnapshot("canary", "canary", Platform.YouTube, _day0, Views(1))]);
 
     [Test]
     public async Task Snapshots_WithHostileIdsTenantsAndMetadata_RoundTripVerbatim()
@@ -62,14 +35,14 @@ public sealed class PostgreSqlInjectionTests
             Metadata = new Dictionary<string, string> { [text] = text, ["title"] = text },
         }).ToList();
 
-        var appended = await _store.AppendAsync(snapshots);
+        var appended = await Store.AppendAsync(snapshots);
 
         appended.Should().Be(new AppendResult(_hostile.Length, 0));
         foreach (var text in _hostile)
         {
             var stored = await QueryAllAsync(new SnapshotQuery(text) { ContentIds = [text] });
-            var latest = await _store.GetLatestAsync(new SnapshotQuery(text));
-            var series = await _store.GetSeriesAsync(new SeriesQuery(text, text, Metric.EngagementRate, new TimeRange(_day0, _day0.AddDays(1)), BucketSize.Day));
+            var latest = await Store.GetLatestAsync(new SnapshotQuery(text));
+            var series = await Store.GetSeriesAsync(new SeriesQuery(text, text, Metric.EngagementRate, new TimeRange(_day0, _day0.AddDays(1)), BucketSize.Day));
 
             var s = stored.Should().ContainSingle().Subject;
             s.SnapshotId.Should().Be(text);
@@ -94,12 +67,12 @@ public sealed class PostgreSqlInjectionTests
                 NumericFeatures = new Dictionary<string, double> { [text] = 1.5 },
                 CategoricalFeatures = new Dictionary<string, string> { [text] = text },
             };
-            await _store.UpsertContentAsync([item]);
-            await _store.SaveAnalysisAsync([new AnalysisRecord(text, AnalysisKind.OptimizationInsight, text, _day0, text) { TenantId = text }]);
+            await Store.UpsertContentAsync([item]);
+            await Store.SaveAnalysisAsync([new AnalysisRecord(text, AnalysisKind.OptimizationInsight, text, _day0, text) { TenantId = text }]);
 
-            var got = await _store.GetContentAsync(text, text);
+            var got = await Store.GetContentAsync(text, text);
             var records = new List<AnalysisRecord>();
-            await foreach (var r in _store.QueryAnalysisAsync(new AnalysisQuery(text, AnalysisKind.OptimizationInsight) { Subject = text }))
+            await foreach (var r in Store.QueryAnalysisAsync(new AnalysisQuery(text, AnalysisKind.OptimizationInsight) { Subject = text }))
             {
                 records.Add(r);
             }
@@ -131,9 +104,9 @@ public sealed class PostgreSqlInjectionTests
     [Test]
     public async Task TrendFunction_HostileMetricName_IsRejectedNotExecuted()
     {
-        var act = () => PostgreSqlTestEnvironment.AsTenantAsync(_dataSource, "default", async (c, t) =>
+        var act = () => PostgreSqlTestEnvironment.AsTenantAsync(DataSource, "default", async (c, t) =>
         {
-            await using var command = new NpgsqlCommand($"SELECT * FROM \"{_schema}\".daily_metric_trend('canary', @m, '-infinity', 'infinity')", c, t);
+            await using var command = new NpgsqlCommand($"SELECT * FROM \"{Schema}\".daily_metric_trend('canary', @m, '-infinity', 'infinity')", c, t);
             command.Parameters.AddWithValue("m", "views FROM x; DROP TABLE engagement_snapshots; --");
             return await command.ExecuteScalarAsync();
         });
@@ -146,9 +119,9 @@ public sealed class PostgreSqlInjectionTests
 
     private async Task AssertSchemaIntactAsync()
     {
-        await using var command = _dataSource.CreateCommand(
+        await using var command = DataSource.CreateCommand(
             "SELECT count(*) FROM pg_tables WHERE schemaname = @s");
-        command.Parameters.AddWithValue("s", _schema);
+        command.Parameters.AddWithValue("s", Schema);
         var tables = (long)(await command.ExecuteScalarAsync())!;
         var canary = await QueryAllAsync(new SnapshotQuery("default"));
 
@@ -159,7 +132,7 @@ public sealed class PostgreSqlInjectionTests
     private async Task<List<EngagementSnapshot>> QueryAllAsync(SnapshotQuery query)
     {
         var result = new List<EngagementSnapshot>();
-        await foreach (var s in _store.QueryAsync(query))
+        await foreach (var s in Store.QueryAsync(query))
         {
             result.Add(s);
         }
