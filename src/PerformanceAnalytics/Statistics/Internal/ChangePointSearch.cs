@@ -23,8 +23,8 @@ internal static class ChangePointSearch
     /// is exactly the optimal-partitioning minimiser; ties go to the earliest last change point.
     /// </para>
     /// <para>
-    /// The plain sum-of-squares cost runs the vectorised but otherwise identical
-    /// <see cref="ChangePointSumOfSquaresPelt"/> when the hardware supports it.
+    /// The plain sum-of-squares cost runs <see cref="ChangePointSumOfSquaresPelt"/> (vectorised, with exact
+    /// functional pruning; same result) when the hardware supports it.
     /// </para>
     /// </remarks>
     public static int[] Pelt(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, double pruningConstant)

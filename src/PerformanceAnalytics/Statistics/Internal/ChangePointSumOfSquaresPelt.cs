@@ -4,27 +4,32 @@ using System.Runtime.Intrinsics;
 namespace PerformanceAnalytics.Statistics.Internal;
 
 /// <summary>
-/// PELT for the sum-of-squares cost Σ(y − ȳ)² / scale with the candidates' data held side by side
-/// (structure of arrays), so that the cost of every candidate at time t is evaluated with
+/// PELT for the sum-of-squares cost Σ(y − ȳ)² / scale, with functional pruning and with the candidates' data held
+/// side by side (structure of arrays) so that the cost of every candidate at time t is evaluated with
 /// <see cref="Vector256{T}"/>.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The algorithm is <see cref="ChangePointSearch.Pelt"/> step for step: the same candidates are admitted,
-/// pruned (F(r) + C(r, t) + K &gt; F(t), effective from t + minSegmentLength) and dropped, and each candidate's
-/// value F(r) + C(r, t) is computed with the same floating-point operations in the same order as
-/// <see cref="SumOfSquaresKernel"/> (IEEE lane-wise arithmetic, no fused multiply-add), so the values, the
-/// arg-min (earliest candidate on ties) and the segmentation are bit for bit those of the scalar search.
+/// The candidate values F(r) + C(r, t), the arg-min (earliest candidate on ties) and the PELT rule
+/// (drop r for ends T ≥ t + minSegmentLength once F(r) + C(r, t) + K &gt; F(t)) are those of
+/// <see cref="ChangePointSearch.PeltScalar"/>, computed with the same floating-point operations in the same order
+/// (IEEE lane-wise arithmetic, no fused multiply-add).
 /// </para>
 /// <para>
-/// It does not change PELT's complexity: inside a long homogeneous segment no candidate after the last change
-/// is pruned, so the work still grows like n × segment length; it lowers the cost per candidate. A candidate's
-/// F(r), prefix sums and position are copied next to each other when it is admitted, which replaces the
-/// scattered loads of the scalar loop by contiguous ones.
+/// PELT alone keeps every candidate since the last change, so with few changes its work grows like
+/// n × segment length. When K = 0 (the plain cost) candidates are also dropped by functional pruning (FPOP,
+/// Maidstone, Hocking, Rigaill &amp; Fearnhead 2017, "On optimal multiple changepoint algorithms for large data",
+/// Statistics and Computing 27:519–533), in a conservative form described at <see cref="PruneFunctionally"/>:
+/// a candidate is dropped only when at every last-segment mean μ another admissible candidate beats it by more
+/// than a tolerance far above rounding, so the one the scalar search picks is never dropped and the result is
+/// the same; the number of candidates kept inside a long homogeneous segment stays small.
 /// </para>
 /// </remarks>
 internal static class ChangePointSumOfSquaresPelt
 {
+    /// <summary>Relative tolerance of the functional pruning, far above the rounding of the prefix-sum costs.</summary>
+    private const double FunctionalTolerance = 1e-9;
+
     /// <summary>Gets a value indicating whether the vectorised search can run on this machine.</summary>
     public static bool IsSupported => Vector256.IsHardwareAccelerated;
 
@@ -55,6 +60,19 @@ internal static class ChangePointSumOfSquaresPelt
         var candidateSquares = new double[n + 1];
         var expiry = new double[n + 1];
         var values = new double[n + 1];
+
+        // Functional pruning: each candidate keeps (−∞, a] ∪ [b, ∞) intersected with later intervals, a superset
+        // of the last-segment means μ at which it can still be optimal; pending[s] holds (a, b) until s is admitted.
+        var functional = pruningConstant == 0.0;
+        var leftLow = new double[n + 1];
+        var leftHigh = new double[n + 1];
+        var rightLow = new double[n + 1];
+        var rightHigh = new double[n + 1];
+        var pendingA = new double[n + 1];
+        var pendingB = new double[n + 1];
+        pendingA[0] = double.PositiveInfinity;
+        pendingB[0] = double.PositiveInfinity;
+        var tolerance0 = FunctionalTolerance * (sumSquares[n] / scale);
         var count = 0;
         var earliestExpiry = double.PositiveInfinity;
         var zero = Vector256<double>.Zero;
@@ -71,12 +89,16 @@ internal static class ChangePointSumOfSquaresPelt
                 candidateSum[count] = sum[s];
                 candidateSquares[count] = sumSquares[s];
                 expiry[count] = double.PositiveInfinity;
+                leftLow[count] = double.NegativeInfinity;
+                leftHigh[count] = pendingA[s];
+                rightLow[count] = pendingB[s];
+                rightHigh[count] = double.PositiveInfinity;
                 count++;
             }
 
             if (earliestExpiry <= t)
             {
-                count = Compact(position, candidateF, candidateSum, candidateSquares, expiry, count, t, out earliestExpiry);
+                count = Compact(position, candidateF, candidateSum, candidateSquares, expiry, leftLow, leftHigh, rightLow, rightHigh, count, t, out earliestExpiry);
             }
 
             // Values F(r) + C(r, t) and their arg-min, lane by lane, then across lanes.
@@ -165,6 +187,11 @@ internal static class ChangePointSumOfSquaresPelt
                 }
             }
 
+            if (functional && t < n)
+            {
+                pruned |= PruneFunctionally(t, f[t], sumT, scale, until, tolerance0 + (FunctionalTolerance * Math.Abs(f[t])), argBest, count, position, candidateSum, values, expiry, leftLow, leftHigh, rightLow, rightHigh, out pendingA[t], out pendingB[t]);
+            }
+
             if (pruned)
             {
                 earliestExpiry = Math.Min(earliestExpiry, until);
@@ -174,7 +201,91 @@ internal static class ChangePointSumOfSquaresPelt
         return ChangePointSearch.Backtrack(last, n);
     }
 
-    private static int Compact(double[] position, double[] candidateF, double[] candidateSum, double[] candidateSquares, double[] expiry, int count, int t, out double earliestExpiry)
+    /// <summary>
+    /// One step of functional pruning (Maidstone, Hocking, Rigaill &amp; Fearnhead 2017, FPOP) at time t, for the
+    /// quadratic q_r(μ) = F(r) + β + [Σ_{r ≤ i &lt; t}(y_i − μ)²] / scale of each candidate r and the new candidate
+    /// t, whose q_t(μ) = F(t) + β is flat.
+    /// </summary>
+    /// <remarks>
+    /// Adding a point adds the same term to every q, so the order of two candidates at a given μ is fixed once
+    /// the later one exists. Candidate r is beaten by t wherever q_r(μ) &gt; F(t) + β + tol, i.e. outside
+    /// ȳ_r ± √((F(t) + tol − F(r) − C(r, t)) · scale / m_r); its set is intersected with that interval. The new
+    /// candidate t is beaten wherever an older candidate's q is below F(t) + β − tol; the union of such intervals
+    /// that chain onto the best candidate's is excluded from t's set. Sets are therefore supersets of where a
+    /// candidate is optimal by more than tol, and a candidate whose set is empty is beaten by at least tol at every
+    /// μ, hence at every end T ≥ t + minSegmentLength (when all the beating candidates are admissible): it is
+    /// dropped then, like a PELT-pruned one. The tolerance (10⁻⁹ of the total sum of squares and of |F(t)|) is far
+    /// above the rounding of the prefix-sum costs, so no candidate that the scalar search could pick is dropped,
+    /// and the result is the scalar search's.
+    /// </remarks>
+    private static bool PruneFunctionally(int t, double ft, double sumT, double scale, double until, double tolerance, int argBest, int count, double[] position, double[] candidateSum, double[] values, double[] expiry, double[] leftLow, double[] leftHigh, double[] rightLow, double[] rightHigh, out double excludedLow, out double excludedHigh)
+    {
+        excludedLow = double.PositiveInfinity;
+        excludedHigh = double.PositiveInfinity;
+        if (argBest >= 0)
+        {
+            var m = t - position[argBest];
+            var gap = ft - tolerance - values[argBest];
+            if (gap > 0)
+            {
+                var mean = (sumT - candidateSum[argBest]) / m;
+                var radius = Math.Sqrt(gap * scale / m);
+                excludedLow = mean - radius;
+                excludedHigh = mean + radius;
+            }
+        }
+
+        var excluding = excludedLow < excludedHigh;
+        var pruned = false;
+        for (var i = 0; i < count; i++)
+        {
+            var m = t - position[i];
+            var mean = (sumT - candidateSum[i]) / m;
+            var gapAbove = ft + tolerance - values[i];
+            if (gapAbove < 0)
+            {
+                // Beaten everywhere: the PELT rule has already dropped it.
+                continue;
+            }
+
+            var radius = Math.Sqrt(gapAbove * scale / m);
+            var low = mean - radius;
+            var high = mean + radius;
+            leftLow[i] = Math.Max(leftLow[i], low);
+            leftHigh[i] = Math.Min(leftHigh[i], high);
+            rightLow[i] = Math.Max(rightLow[i], low);
+            rightHigh[i] = Math.Min(rightHigh[i], high);
+            if (!(leftLow[i] <= leftHigh[i]) && !(rightLow[i] <= rightHigh[i]))
+            {
+                pruned = true;
+                if (expiry[i] > until)
+                {
+                    expiry[i] = until;
+                }
+            }
+
+            var gapBelow = ft - tolerance - values[i];
+            if (excluding && gapBelow > 0)
+            {
+                var inner = Math.Sqrt(gapBelow * scale / m);
+                if (mean - inner < excludedHigh && mean + inner > excludedLow)
+                {
+                    excludedLow = Math.Min(excludedLow, mean - inner);
+                    excludedHigh = Math.Max(excludedHigh, mean + inner);
+                }
+            }
+        }
+
+        if (!excluding)
+        {
+            excludedLow = double.PositiveInfinity;
+            excludedHigh = double.PositiveInfinity;
+        }
+
+        return pruned;
+    }
+
+    private static int Compact(double[] position, double[] candidateF, double[] candidateSum, double[] candidateSquares, double[] expiry, double[] leftLow, double[] leftHigh, double[] rightLow, double[] rightHigh, int count, int t, out double earliestExpiry)
     {
         earliestExpiry = double.PositiveInfinity;
         var kept = 0;
@@ -190,6 +301,10 @@ internal static class ChangePointSumOfSquaresPelt
             candidateSum[kept] = candidateSum[i];
             candidateSquares[kept] = candidateSquares[i];
             expiry[kept] = expiry[i];
+            leftLow[kept] = leftLow[i];
+            leftHigh[kept] = leftHigh[i];
+            rightLow[kept] = rightLow[i];
+            rightHigh[kept] = rightHigh[i];
             earliestExpiry = Math.Min(earliestExpiry, expiry[i]);
             kept++;
         }

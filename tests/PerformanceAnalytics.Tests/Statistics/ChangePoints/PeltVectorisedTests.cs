@@ -84,6 +84,25 @@ public sealed class PeltVectorisedTests
         checkedCases.Should().BeGreaterThan(400);
     }
 
+    // Long homogeneous segments are where functional pruning drops candidates that PELT keeps; 2 × 10⁴ points
+    // with 2 changes, several minimum lengths. Reference: the scalar PELT loop (which equals optimal partitioning).
+    [Test]
+    public void Pelt_MeanCostVeryLongSegments_IsIdenticalToScalarPelt()
+    {
+        var random = new Random(79);
+        var y = Piecewise(random, [7_000, 9_000, 4_000], [0, 0.3, -0.2], [1, 1, 1]);
+        foreach (var minSegmentLength in new[] { 1, 2, 10 })
+        {
+            foreach (var penalty in new[] { 2 * Math.Log(y.Length), 3 * Math.Log(y.Length), 30.0 })
+            {
+                var costs = new ChangePointSegmentCost(y, ChangePointCost.Mean, 1.0, addLogLength: false);
+                var scalar = ChangePointSearch.PeltScalar(costs, y.Length, penalty, minSegmentLength, 0.0);
+                ChangePoints.Pelt(y, ChangePointCost.Mean, penalty, minSegmentLength)
+                    .Should().Equal(scalar, $"penalty {penalty}, min length {minSegmentLength}");
+            }
+        }
+    }
+
     // A pruning constant K < 0 (as with the MBIC ln m term) keeps more candidates; the vectorised loop must
     // prune with the same K. Reference: the scalar PELT loop.
     [Test]
