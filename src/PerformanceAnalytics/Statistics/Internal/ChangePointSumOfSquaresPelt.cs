@@ -72,7 +72,9 @@ internal static class ChangePointSumOfSquaresPelt
         var pendingB = new double[n + 1];
         pendingA[0] = double.PositiveInfinity;
         pendingB[0] = double.PositiveInfinity;
-        var tolerance0 = FunctionalTolerance * (sumSquares[n] / scale);
+
+        // Values are sums of F(r) (at most max(total sum of squares, β) in size), β and a prefix-sum cost.
+        var tolerance0 = FunctionalTolerance * ((sumSquares[n] / scale) + penalty);
         var count = 0;
         var earliestExpiry = double.PositiveInfinity;
         var zero = Vector256<double>.Zero;
@@ -214,7 +216,7 @@ internal static class ChangePointSumOfSquaresPelt
     /// that chain onto the best candidate's is excluded from t's set. Sets are therefore supersets of where a
     /// candidate is optimal by more than tol, and a candidate whose set is empty is beaten by at least tol at every
     /// μ, hence at every end T ≥ t + minSegmentLength (when all the beating candidates are admissible): it is
-    /// dropped then, like a PELT-pruned one. The tolerance (10⁻⁹ of the total sum of squares and of |F(t)|) is far
+    /// dropped then, like a PELT-pruned one. The tolerance (10⁻⁹ of the total sum of squares, β and |F(t)|) is far
     /// above the rounding of the prefix-sum costs, so no candidate that the scalar search could pick is dropped,
     /// and the result is the scalar search's.
     /// </remarks>
