@@ -103,6 +103,23 @@ public sealed class PeltVectorisedTests
         }
     }
 
+    // The benchmark's size: 10⁵ points, 9 mean shifts of 2σ, BIC-type penalty 3 ln n. Reference: the scalar PELT
+    // loop, O(n × segment length), about a second here.
+    [Test]
+    public void Pelt_MeanCost100KPointsWithFewChanges_IsIdenticalToScalarPelt()
+    {
+        var random = new Random(80);
+        var lengths = Enumerable.Repeat(10_000, 10).ToArray();
+        var means = Enumerable.Range(0, 10).Select(i => (double)(i % 2 * 2)).ToArray();
+        var y = Piecewise(random, lengths, means, Enumerable.Repeat(1.0, 10).ToArray());
+        var penalty = 3 * Math.Log(y.Length);
+        var costs = new ChangePointSegmentCost(y, ChangePointCost.Mean, 1.0, addLogLength: false);
+        var scalar = ChangePointSearch.PeltScalar(costs, y.Length, penalty, 2, 0.0);
+        var actual = ChangePoints.Pelt(y, ChangePointCost.Mean, penalty, 2);
+        actual.Should().Equal(scalar);
+        actual.Should().HaveCount(9);
+    }
+
     // A pruning constant K < 0 (as with the MBIC ln m term) keeps more candidates; the vectorised loop must
     // prune with the same K. Reference: the scalar PELT loop.
     [Test]
