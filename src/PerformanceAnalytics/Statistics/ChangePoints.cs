@@ -27,8 +27,11 @@ namespace PerformanceAnalytics.Statistics;
 /// </para>
 /// <para>
 /// Time and memory: PELT is O(n) expected when the number of change points grows with n (Killick et al.
-/// 2012, Theorem 3.2) and O(n²) in the worst case (no change points, small penalty); binary segmentation is
-/// O(n log n) for balanced splits. All functions are pure and thread-safe.
+/// 2012, Theorem 3.2) and O(n²) in the worst case (no change points, small penalty). For the
+/// <see cref="ChangePointCost.Mean"/> cost with an explicit penalty it also prunes functionally (FPOP, Maidstone,
+/// Hocking, Rigaill &amp; Fearnhead 2017), still exactly, which keeps few candidates inside long segments and makes
+/// it near-linear with few change points too. Binary segmentation is O(n log n) for balanced splits. All
+/// functions are pure and thread-safe.
 /// </para>
 /// </remarks>
 public static class ChangePoints

@@ -17,11 +17,34 @@ internal static class ChangePointSearch
     /// </param>
     /// <returns>Start indices of segments 2…k, ascending.</returns>
     /// <remarks>
+    /// <para>
     /// Pruning at time t is justified only for ends T ≥ t + minSegmentLength (the path through t needs a last
     /// segment of admissible length), so a pruned candidate stays in the set until then. With that, the result
     /// is exactly the optimal-partitioning minimiser; ties go to the earliest last change point.
+    /// </para>
+    /// <para>
+    /// The plain sum-of-squares cost runs <see cref="ChangePointSumOfSquaresPelt"/> (vectorised, with exact
+    /// functional pruning; same result) when the hardware supports it.
+    /// </para>
     /// </remarks>
-    public static int[] Pelt(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, double pruningConstant) =>
+    public static int[] Pelt(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, double pruningConstant)
+    {
+        if (ChangePointSumOfSquaresPelt.IsSupported && cost.TryGetSumOfSquares(out var sum, out var sumSquares, out var scale))
+        {
+            return ChangePointSumOfSquaresPelt.Pelt(sum, sumSquares, scale, n, penalty, minSegmentLength, pruningConstant);
+        }
+
+        return PeltScalar(cost, n, penalty, minSegmentLength, pruningConstant);
+    }
+
+    /// <summary>PELT with one scalar cost evaluation per candidate, for every cost (the reference for the vectorised path).</summary>
+    /// <param name="cost">Segment costs over [0, n).</param>
+    /// <param name="n">The series length.</param>
+    /// <param name="penalty">β, added per change point.</param>
+    /// <param name="minSegmentLength">Minimum segment length.</param>
+    /// <param name="pruningConstant">K, as for <see cref="Pelt(ChangePointSegmentCost, int, double, int, double)"/>.</param>
+    /// <returns>Start indices of segments 2…k, ascending.</returns>
+    internal static int[] PeltScalar(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, double pruningConstant) =>
         cost.Accept(new PeltRun(n, penalty, minSegmentLength, pruningConstant));
 
     private static int[] Pelt<TKernel>(TKernel cost, int n, double penalty, int minSegmentLength, double pruningConstant)
@@ -173,7 +196,8 @@ internal static class ChangePointSearch
             where TKernel : struct, IChangePointCostKernel => Pelt(kernel, n, penalty, minSegmentLength, pruningConstant);
     }
 
-    private static int[] Backtrack(int[] last, int n)
+    /// <summary>Follows the last-change pointers back from n.</summary>
+    internal static int[] Backtrack(int[] last, int n)
     {
         var count = 0;
         for (var t = last[n]; t > 0; t = last[t])

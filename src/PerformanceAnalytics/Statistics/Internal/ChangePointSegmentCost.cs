@@ -60,6 +60,19 @@ internal sealed class ChangePointSegmentCost
     /// <summary>Gets the variance floor ε added to σ̂² by the mean-and-variance cost (0 for the mean cost).</summary>
     public double VarianceFloor => _varianceFloor;
 
+    /// <summary>Gets the prefix sums and divisor when the cost is the plain sum of squares (no ln m term).</summary>
+    /// <param name="sum">Prefix sums of the centred series.</param>
+    /// <param name="sumSquares">Prefix sums of its squares.</param>
+    /// <param name="scale">Divisor of the sum of squares.</param>
+    /// <returns><see langword="true"/> for <see cref="ChangePointCost.Mean"/> without the ln m term.</returns>
+    public bool TryGetSumOfSquares(out double[] sum, out double[] sumSquares, out double scale)
+    {
+        sum = _sum;
+        sumSquares = _sumSquares;
+        scale = _meanScale;
+        return _cost == ChangePointCost.Mean && !_addLogLength;
+    }
+
     /// <summary>Returns the cost of the segment [start, end); requires end &gt; start.</summary>
     public double Cost(int start, int end) => (_cost, _addLogLength) switch
     {
