@@ -47,8 +47,8 @@ public static class Forecasting
     /// </para>
     /// <para>
     /// Cost: each likelihood evaluation is one allocation-free pass over the data, specialised per model
-    /// structure; the up to 15 candidates are independent and are fitted on up to <see cref="Environment.ProcessorCount"/>
-    /// threads (about 50 ms of CPU in all for two years of daily data with a weekly period). The result does not depend
+    /// structure; the up to 15 candidates are independent and are fitted in parallel on the thread
+    /// pool (about 50 ms of CPU in all for two years of daily data with a weekly period). The result does not depend
     /// on the number of threads.
     /// </para>
     /// <para>

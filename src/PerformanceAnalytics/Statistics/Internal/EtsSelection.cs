@@ -71,15 +71,15 @@ internal static class EtsSelection
     /// Fits every candidate; returns the successful fits (possibly none) in candidate order.
     /// </summary>
     /// <remarks>
-    /// The candidates are independent, so they are fitted on at most <see cref="Environment.ProcessorCount"/> threads
-    /// (two cores halve the time of a two-year daily series). Each fit is deterministic and the results keep the
+    /// The candidates are independent, so they are fitted in parallel on the thread pool (two cores halve the time
+    /// of a two-year daily series). Each fit is deterministic and the results keep the
     /// candidate order, so the outcome does not depend on scheduling.
     /// </remarks>
     public static List<EtsEstimate> FitAll(ReadOnlySpan<double> y, int period)
     {
         var candidates = Candidates(y, period);
         var results = new EtsEstimate?[candidates.Count];
-        if (candidates.Count < 2 || Environment.ProcessorCount < 2)
+        if (candidates.Count < 2)
         {
             for (var i = 0; i < candidates.Count; i++)
             {
@@ -89,8 +89,7 @@ internal static class EtsSelection
         else
         {
             var series = y.ToArray();
-            var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-            Parallel.For(0, candidates.Count, options, i => results[i] = EtsEstimation.Fit(series, period, candidates[i]));
+            Parallel.For(0, candidates.Count, i => results[i] = EtsEstimation.Fit(series, period, candidates[i]));
         }
 
         var fits = new List<EtsEstimate>(candidates.Count);
