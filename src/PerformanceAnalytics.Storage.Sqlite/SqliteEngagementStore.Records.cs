@@ -13,64 +13,25 @@ public sealed partial class SqliteEngagementStore
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">An item is <see langword="null"/>; nothing is stored.</exception>
     /// <remarks>All items are written in one transaction. Features are stored as JSON text.</remarks>
-    public async Task UpsertContentAsync(IReadOnlyList<ContentItem> items, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        cancellationToken.ThrowIfCancellationRequested();
-        for (var i = 0; i < items.Count; i++)
-        {
-            _ = items[i] ?? throw new ArgumentException($"Item {i} is null.", nameof(items));
-        }
-
-        if (items.Count == 0)
-        {
-            return;
-        }
-
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var connection = Open();
-            using var transaction = connection.BeginTransaction(deferred: false);
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = SqliteSql.UpsertContent;
-            var tenant = AddParameter(command, "$tenant");
-            var content = AddParameter(command, "$content");
-            var platform = AddParameter(command, "$platform");
-            var published = AddParameter(command, "$published");
-            var offset = AddParameter(command, "$offset");
-            var title = AddParameter(command, "$title");
-            var numeric = AddParameter(command, "$numeric");
-            var categorical = AddParameter(command, "$categorical");
-            command.Prepare();
-            for (var i = 0; i < items.Count; i++)
+    public Task UpsertContentAsync(IReadOnlyList<ContentItem> items, CancellationToken cancellationToken = default)
+        => WriteRowsAsync(
+            items,
+            nameof(items),
+            "Item",
+            SqliteSql.UpsertContent,
+            ["$tenant", "$content", "$platform", "$published", "$offset", "$title", "$numeric", "$categorical"],
+            static (item, p) =>
             {
-                if (i % CancellationCheckInterval == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var item = items[i];
-                tenant.Value = item.TenantId;
-                content.Value = item.ContentId;
-                platform.Value = item.Platform.Key;
-                published.Value = item.PublishedAt.UtcTicks;
-                offset.Value = (long)item.PublishedAt.Offset.TotalMinutes;
-                title.Value = item.Title ?? string.Empty;
-                numeric.Value = SqliteJson.Write(item.NumericFeatures);
-                categorical.Value = SqliteJson.Write(item.CategoricalFeatures);
-                command.ExecuteNonQuery();
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            transaction.Commit();
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+                p[0].Value = item.TenantId;
+                p[1].Value = item.ContentId;
+                p[2].Value = item.Platform.Key;
+                p[3].Value = item.PublishedAt.UtcTicks;
+                p[4].Value = (long)item.PublishedAt.Offset.TotalMinutes;
+                p[5].Value = item.Title ?? string.Empty;
+                p[6].Value = SqliteJson.Write(item.NumericFeatures);
+                p[7].Value = SqliteJson.Write(item.CategoricalFeatures);
+            },
+            cancellationToken);
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="tenantId"/> or <paramref name="contentId"/> is <see langword="null"/>.</exception>
@@ -117,16 +78,47 @@ public sealed partial class SqliteEngagementStore
     /// <exception cref="ArgumentNullException"><paramref name="records"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A record is <see langword="null"/>; nothing is stored.</exception>
     /// <remarks>All records are written in one transaction; the payload is stored verbatim.</remarks>
-    public async Task SaveAnalysisAsync(IReadOnlyList<AnalysisRecord> records, CancellationToken cancellationToken = default)
+    public Task SaveAnalysisAsync(IReadOnlyList<AnalysisRecord> records, CancellationToken cancellationToken = default)
+        => WriteRowsAsync(
+            records,
+            nameof(records),
+            "Record",
+            SqliteSql.UpsertAnalysis,
+            ["$tenant", "$record", "$kind", "$subject", "$created", "$offset", "$payload"],
+            static (record, p) =>
+            {
+                p[0].Value = record.TenantId;
+                p[1].Value = record.RecordId;
+                p[2].Value = record.Kind.ToString();
+                p[3].Value = record.Subject;
+                p[4].Value = record.CreatedAt.UtcTicks;
+                p[5].Value = (long)record.CreatedAt.Offset.TotalMinutes;
+                p[6].Value = record.PayloadJson;
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Writes rows with one prepared statement in one transaction, under the writer gate: all of them or, on
+    /// cancellation or failure, none.
+    /// </summary>
+    private async Task WriteRowsAsync<T>(
+        IReadOnlyList<T> rows,
+        string paramName,
+        string rowName,
+        string sql,
+        string[] parameterNames,
+        Action<T, SqliteParameter[]> bind,
+        CancellationToken cancellationToken)
+        where T : class
     {
-        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(rows, paramName);
         cancellationToken.ThrowIfCancellationRequested();
-        for (var i = 0; i < records.Count; i++)
+        for (var i = 0; i < rows.Count; i++)
         {
-            _ = records[i] ?? throw new ArgumentException($"Record {i} is null.", nameof(records));
+            _ = rows[i] ?? throw new ArgumentException($"{rowName} {i} is null.", paramName);
         }
 
-        if (records.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
@@ -138,30 +130,17 @@ public sealed partial class SqliteEngagementStore
             using var transaction = connection.BeginTransaction(deferred: false);
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = SqliteSql.UpsertAnalysis;
-            var tenant = AddParameter(command, "$tenant");
-            var id = AddParameter(command, "$record");
-            var kind = AddParameter(command, "$kind");
-            var subject = AddParameter(command, "$subject");
-            var created = AddParameter(command, "$created");
-            var offset = AddParameter(command, "$offset");
-            var payload = AddParameter(command, "$payload");
+            command.CommandText = sql;
+            var parameters = parameterNames.Select(name => AddParameter(command, name)).ToArray();
             command.Prepare();
-            for (var i = 0; i < records.Count; i++)
+            for (var i = 0; i < rows.Count; i++)
             {
                 if (i % CancellationCheckInterval == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                var record = records[i];
-                tenant.Value = record.TenantId;
-                id.Value = record.RecordId;
-                kind.Value = record.Kind.ToString();
-                subject.Value = record.Subject;
-                created.Value = record.CreatedAt.UtcTicks;
-                offset.Value = (long)record.CreatedAt.Offset.TotalMinutes;
-                payload.Value = record.PayloadJson;
+                bind(rows[i], parameters);
                 command.ExecuteNonQuery();
             }
 
