@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace PerformanceAnalytics.Statistics.Internal;
 
 /// <summary>
@@ -62,18 +64,17 @@ internal static class KnightConcordance
     }
 
     /// <summary>
-    /// Sorts <paramref name="values"/> ascending with a stable bottom-up merge sort and returns the number of
-    /// pairs i &lt; j with values[i] &gt; values[j] (strict inversions; equal values are not counted).
+    /// Insertion-sorts each run of <paramref name="run"/> consecutive elements in place and returns the inversions
+    /// removed (each shift is one inversion): the first pass of a bottom-up merge sort that counts inversions.
     /// </summary>
-    /// <param name="values">The sequence; sorted on return.</param>
-    /// <param name="scratch">A buffer at least as long as <paramref name="values"/>.</param>
-    public static long SortCountingInversions(Span<double> values, Span<double> scratch)
+    public static long InsertionSortRuns<T>(Span<T> values, int run)
+        where T : struct, IComparisonOperators<T, T, bool>
     {
         var n = values.Length;
         long inversions = 0;
-        for (var start = 0; start < n; start += InsertionRun)
+        for (var start = 0; start < n; start += run)
         {
-            var end = Math.Min(start + InsertionRun, n);
+            var end = Math.Min(start + run, n);
             for (var i = start + 1; i < end; i++)
             {
                 var v = values[i];
@@ -88,6 +89,20 @@ internal static class KnightConcordance
                 values[j + 1] = v;
             }
         }
+
+        return inversions;
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="values"/> ascending with a stable bottom-up merge sort and returns the number of
+    /// pairs i &lt; j with values[i] &gt; values[j] (strict inversions; equal values are not counted).
+    /// </summary>
+    /// <param name="values">The sequence; sorted on return.</param>
+    /// <param name="scratch">A buffer at least as long as <paramref name="values"/>.</param>
+    public static long SortCountingInversions(Span<double> values, Span<double> scratch)
+    {
+        var n = values.Length;
+        var inversions = InsertionSortRuns(values, InsertionRun);
 
         var source = values;
         var target = scratch[..n];

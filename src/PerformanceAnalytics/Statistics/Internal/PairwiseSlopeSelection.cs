@@ -302,23 +302,7 @@ internal sealed class PairwiseSlopeSelection
         {
             // Counting only: insertion-sort short runs first (each shift is one inversion).
             const int Run = 16;
-            for (var start = 0; start < n; start += Run)
-            {
-                var end = Math.Min(start + Run, n);
-                for (var i = start + 1; i < end; i++)
-                {
-                    var v = values[i];
-                    var j = i - 1;
-                    while (j >= start && values[j] > v)
-                    {
-                        values[j + 1] = values[j];
-                        j--;
-                    }
-
-                    inversions += i - 1 - j;
-                    values[j + 1] = v;
-                }
-            }
+            inversions += KnightConcordance.InsertionSortRuns<int>(values, Run);
 
             width = Run;
         }
