@@ -8,7 +8,8 @@ namespace PerformanceAnalytics.Benchmarks.TimeSeries;
 /// PELT against plain optimal partitioning (the O(n²) dynamic programme it prunes), Gaussian mean shifts of 2σ.
 /// PELT is linear when the number of changes grows with n (a change every 1,000 points at both sizes: compare
 /// time per point); plain PELT's work with a fixed handful of changes grows like n × segment length, which the
-/// functional pruning of the mean-cost search removes. The scalar PELT loop it replaced is measured on the same data.
+/// functional pruning of the mean-cost search removes. The scalar PELT loop it replaced is measured on the same data,
+/// and so is plain PELT on the default MBIC objective against the dual pruning the default search uses.
 /// </summary>
 [MemoryDiagnoser]
 public class ChangePointBenchmarks
@@ -46,11 +47,27 @@ public class ChangePointBenchmarks
         return ChangePointSearch.PeltScalar(costs, _hundredThousandFewChanges.Length, _penalty, 2, 0.0);
     }
 
-    [Benchmark(Description = "PELT MBIC default (mean and variance), n = 10⁵, 99 changes")]
+    [Benchmark(Description = "PELT MBIC default (mean and variance, dual pruning), n = 10⁵, 99 changes")]
     public int[] PeltDefault100K() => ChangePoints.Pelt(_hundredThousand);
+
+    [Benchmark(Description = "Plain PELT, MBIC default objective (K = −ln n), n = 10⁵, 99 changes")]
+    public int[] PeltDefaultPlain100K() => PlainMbicPelt(_hundredThousand);
+
+    [Benchmark(Description = "PELT MBIC default (mean and variance, dual pruning), n = 10⁵, 9 changes")]
+    public int[] PeltDefault100KFewChanges() => ChangePoints.Pelt(_hundredThousandFewChanges);
+
+    [Benchmark(Description = "Plain PELT, MBIC default objective (K = −ln n), n = 10⁵, 9 changes")]
+    public int[] PeltDefaultPlain100KFewChanges() => PlainMbicPelt(_hundredThousandFewChanges);
 
     [Benchmark(Description = "Binary segmentation, n = 10⁵, 99 changes")]
     public int[] BinarySegmentation100K() => ChangePoints.BinarySegmentation(_hundredThousand, ChangePointCost.Mean, _penalty);
+
+    private static int[] PlainMbicPelt(double[] y)
+    {
+        var n = y.Length;
+        var costs = new ChangePointSegmentCost(y, ChangePointCost.MeanVariance, 1.0, addLogLength: true);
+        return ChangePointSearch.PeltScalar(costs, n, 4 * Math.Log(n), 2, -Math.Log(n));
+    }
 
     private static int[] OptimalPartitioning(double[] y, double penalty)
     {

@@ -30,7 +30,10 @@ namespace PerformanceAnalytics.Statistics;
 /// 2012, Theorem 3.2) and O(n²) in the worst case (no change points, small penalty). For the
 /// <see cref="ChangePointCost.Mean"/> cost with an explicit penalty it also prunes functionally (FPOP, Maidstone,
 /// Hocking, Rigaill &amp; Fearnhead 2017), still exactly, which keeps few candidates inside long segments and makes
-/// it near-linear with few change points too. Binary segmentation is O(n log n) for balanced splits. All
+/// it near-linear with few change points too. Every other search (the mean-and-variance cost, and the MBIC
+/// objective of either cost) adds an exact dual pruning test in the manner of DUST (Truong &amp; Runge 2025): inside a
+/// long segment it keeps only the most recent few per cent of the candidates PELT keeps, so the work still grows
+/// with n × segment length, with a much smaller constant. Binary segmentation is O(n log n) for balanced splits. All
 /// functions are pure and thread-safe.
 /// </para>
 /// </remarks>
@@ -80,7 +83,7 @@ public static class ChangePoints
     {
         Validate(y, cost, penalty, minSegmentLength);
         var costs = new ChangePointSegmentCost(y, cost, 1.0, addLogLength: false);
-        return ChangePointSearch.Pelt(costs, y.Length, penalty, minSegmentLength, 0.0);
+        return ChangePointSearch.Pelt(costs, y.Length, penalty, minSegmentLength);
     }
 
     /// <summary>
@@ -108,8 +111,9 @@ public static class ChangePoints
     /// <c>penalty = "MBIC"</c>, <c>method = "PELT"</c>): Σ_segments [cost(segment) + ln m_segment] +
     /// (d + 2) ln n × (number of change points), with d = 1 parameter changing for
     /// <see cref="ChangePointCost.Mean"/> (penalty 3 ln n) and d = 2 for <see cref="ChangePointCost.MeanVariance"/>
-    /// (penalty 4 ln n). The ln m terms make this cost not subadditive, so pruning uses the constant K = −ln n
-    /// (ln m₁ + ln m₂ − ln(m₁ + m₂) ≤ ln n), which keeps the search exact; R prunes with K = 0.
+    /// (penalty 4 ln n). The ln m terms make this cost not subadditive; the search stays exact by pruning on the
+    /// likelihood part alone and bounding how much the ln m terms of two candidates can differ later (R prunes
+    /// with K = 0 regardless).
     /// </para>
     /// <para>
     /// The mean cost is a likelihood only when the noise variance is 1, so (as R's documentation asks of the
@@ -148,7 +152,7 @@ public static class ChangePoints
         var parametersChanging = cost == ChangePointCost.Mean ? 1 : 2;
         var penalty = (parametersChanging + 2) * Math.Log(n);
         var costs = new ChangePointSegmentCost(y, cost, scale, addLogLength: true);
-        return ChangePointSearch.Pelt(costs, n, penalty, minSegmentLength, -Math.Log(n));
+        return ChangePointSearch.Pelt(costs, n, penalty, minSegmentLength);
     }
 
     /// <summary>Finds change points by binary segmentation with segments of at least 2 points and no limit on their number.</summary>

@@ -1,10 +1,35 @@
 namespace PerformanceAnalytics.Statistics.Internal;
 
 /// <summary>A segment cost over [start, end) that the JIT can inline when used as a generic struct argument.</summary>
+/// <remarks>
+/// Both Gaussian costs are minima over the segment's parameters θ of a sum of per-point terms that are linear in the
+/// sufficient statistics (1, y, y²): C(segment) = min_θ [m a(θ) + b₁(θ) S₁ + b₂(θ) S₂]. That form is what the dual
+/// pruning of <see cref="ChangePointDualPelt"/> works with, through <see cref="VirtualCost"/>.
+/// </remarks>
 internal interface IChangePointCostKernel
 {
     /// <summary>Returns the cost of the segment [start, end); requires end &gt; start.</summary>
     double Cost(int start, int end);
+
+    /// <summary>Returns the cost of [start, end) without any per-segment length term (the likelihood part alone).</summary>
+    double LikelihoodCost(int start, int end);
+
+    /// <summary>Gets the prefix sum S₁ of the (centred) series up to <paramref name="index"/>.</summary>
+    double Sum(int index);
+
+    /// <summary>Gets the prefix sum S₂ of the squares of the (centred) series up to <paramref name="index"/>.</summary>
+    double SumSquares(int index);
+
+    /// <summary>
+    /// Returns h(m, S₁, S₂) = min_θ [m a(θ) + b₁(θ) S₁ + b₂(θ) S₂] for a "virtual" segment of real length m &gt; 0 whose
+    /// sums are S₁ and S₂, with its partial derivatives. h is concave in (m, S₁, S₂) jointly (a minimum of linear
+    /// functions); for a real segment it equals <see cref="LikelihoodCost"/>.
+    /// </summary>
+    /// <remarks>Returns −∞ when the infimum is unbounded (a non-positive variance for the mean-and-variance cost).</remarks>
+    double VirtualCost(double length, double sum, double sumSquares, out double dLength, out double dSum, out double dSumSquares);
+
+    /// <summary>Gets the per-segment length term added by <see cref="Cost"/> to a segment of length m (0 when there is none).</summary>
+    double LengthTerm(int length);
 }
 
 /// <summary>Σ(y − ȳ)² / scale from prefix sums.</summary>
@@ -19,9 +44,31 @@ internal readonly struct SumOfSquaresKernel(double[] sum, double[] sumSquares, d
         // Rounding can leave a tiny negative sum of squares for a (near-)constant segment.
         return sse > 0 ? sse / scale : 0.0;
     }
+
+    public double LikelihoodCost(int start, int end) => Cost(start, end);
+
+    public double Sum(int index) => sum[index];
+
+    public double SumSquares(int index) => sumSquares[index];
+
+    public double LengthTerm(int length) => 0.0;
+
+    // min_μ Σ (y − μ)² / scale = (S₂ − S₁²/m) / scale.
+    public double VirtualCost(double length, double s1, double s2, out double dLength, out double dSum, out double dSumSquares)
+    {
+        var mean = s1 / length;
+        dLength = mean * mean / scale;
+        dSum = -2.0 * mean / scale;
+        dSumSquares = 1.0 / scale;
+        return (s2 - (s1 * mean)) / scale;
+    }
 }
 
 /// <summary>m · ln(SSE/m + ε) from prefix sums.</summary>
+/// <remarks>
+/// m ln(SSE/m + ε) = min over (μ, σ²) of Σ [ln σ² + ((y − μ)² + ε)/σ² − 1]: the Gaussian negative log-likelihood
+/// (up to constants) with ε added to every squared deviation, which is what keeps it subadditive.
+/// </remarks>
 internal readonly struct LogVarianceKernel(double[] sum, double[] sumSquares, double floor) : IChangePointCostKernel
 {
     public double Cost(int start, int end)
@@ -31,6 +78,31 @@ internal readonly struct LogVarianceKernel(double[] sum, double[] sumSquares, do
         var sse = sumSquares[end] - sumSquares[start] - (s1 * s1 / m);
         return m * Math.Log((sse > 0 ? sse / m : 0.0) + floor);
     }
+
+    public double LikelihoodCost(int start, int end) => Cost(start, end);
+
+    public double Sum(int index) => sum[index];
+
+    public double SumSquares(int index) => sumSquares[index];
+
+    public double LengthTerm(int length) => 0.0;
+
+    // h = m ln(w) with w = S₂/m − (S₁/m)² + ε.
+    public double VirtualCost(double length, double s1, double s2, out double dLength, out double dSum, out double dSumSquares)
+    {
+        var mean = s1 / length;
+        var w = (s2 / length) - (mean * mean) + floor;
+        if (!(w > 0))
+        {
+            dLength = dSum = dSumSquares = 0.0;
+            return double.NegativeInfinity;
+        }
+
+        dLength = Math.Log(w) + (((2.0 * mean * mean) - (s2 / length)) / w);
+        dSum = -2.0 * mean / w;
+        dSumSquares = 1.0 / w;
+        return length * Math.Log(w);
+    }
 }
 
 /// <summary>Adds ln(m) to the cost of each segment of length m (the MBIC segment term), from a table of ln m.</summary>
@@ -38,6 +110,17 @@ internal readonly struct LogLengthKernel<TInner>(TInner inner, double[] logLengt
     where TInner : struct, IChangePointCostKernel
 {
     public double Cost(int start, int end) => inner.Cost(start, end) + logLength[end - start];
+
+    public double LikelihoodCost(int start, int end) => inner.LikelihoodCost(start, end);
+
+    public double Sum(int index) => inner.Sum(index);
+
+    public double SumSquares(int index) => inner.SumSquares(index);
+
+    public double LengthTerm(int length) => logLength[length];
+
+    public double VirtualCost(double length, double s1, double s2, out double dLength, out double dSum, out double dSumSquares) =>
+        inner.VirtualCost(length, s1, s2, out dLength, out dSum, out dSumSquares);
 }
 
 /// <summary>An algorithm that runs over a struct cost kernel.</summary>

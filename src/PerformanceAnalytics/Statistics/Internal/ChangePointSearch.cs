@@ -5,7 +5,33 @@ internal static class ChangePointSearch
 {
     /// <summary>
     /// PELT (Killick, Fearnhead &amp; Eckley 2012): optimal partitioning F(t) = min_s F(s) + C(s, t) + β with
-    /// F(0) = −β, where a candidate s is dropped once F(s) + C(s, t) + K &gt; F(t).
+    /// F(0) = −β, where candidates that can no longer be optimal are dropped, so the result is exactly the
+    /// optimal-partitioning minimiser (ties go to the earliest last change point).
+    /// </summary>
+    /// <param name="cost">Segment costs over [0, n).</param>
+    /// <param name="n">The series length.</param>
+    /// <param name="penalty">β, added per change point.</param>
+    /// <param name="minSegmentLength">Minimum segment length.</param>
+    /// <returns>Start indices of segments 2…k, ascending.</returns>
+    /// <remarks>
+    /// The plain sum-of-squares cost runs <see cref="ChangePointSumOfSquaresPelt"/> (vectorised, with functional
+    /// pruning) when the hardware supports it; every other cost runs <see cref="ChangePointDualPelt"/> (PELT with
+    /// dual pruning). Both keep PELT's rule and only drop more candidates, never the optimal one.
+    /// </remarks>
+    public static int[] Pelt(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength)
+    {
+        if (ChangePointSumOfSquaresPelt.IsSupported && cost.TryGetSumOfSquares(out var sum, out var sumSquares, out var scale))
+        {
+            return ChangePointSumOfSquaresPelt.Pelt(sum, sumSquares, scale, n, penalty, minSegmentLength);
+        }
+
+        return cost.Accept(new DualPeltRun(n, penalty, minSegmentLength));
+    }
+
+    /// <summary>
+    /// Plain PELT with one scalar cost evaluation per candidate, dropping a candidate s once F(s) + C(s, t) + K &gt; F(t)
+    /// (the reference for the faster searches). Pruning at time t is justified only for ends T ≥ t + minSegmentLength
+    /// (the path through t needs a last segment of admissible length), so a pruned candidate stays in the set until then.
     /// </summary>
     /// <param name="cost">Segment costs over [0, n).</param>
     /// <param name="n">The series length.</param>
@@ -15,34 +41,6 @@ internal static class ChangePointSearch
     /// K with C(a, c) ≥ C(a, b) + C(b, c) + K for all a &lt; b &lt; c: 0 for the plain Gaussian costs, −ln n when
     /// ln(m) is added per segment (ln m₁ + ln m₂ − ln(m₁ + m₂) = ln(m₁m₂/m) ≤ ln n).
     /// </param>
-    /// <returns>Start indices of segments 2…k, ascending.</returns>
-    /// <remarks>
-    /// <para>
-    /// Pruning at time t is justified only for ends T ≥ t + minSegmentLength (the path through t needs a last
-    /// segment of admissible length), so a pruned candidate stays in the set until then. With that, the result
-    /// is exactly the optimal-partitioning minimiser; ties go to the earliest last change point.
-    /// </para>
-    /// <para>
-    /// The plain sum-of-squares cost runs <see cref="ChangePointSumOfSquaresPelt"/> (vectorised, with exact
-    /// functional pruning; same result) when the hardware supports it.
-    /// </para>
-    /// </remarks>
-    public static int[] Pelt(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, double pruningConstant)
-    {
-        if (ChangePointSumOfSquaresPelt.IsSupported && cost.TryGetSumOfSquares(out var sum, out var sumSquares, out var scale))
-        {
-            return ChangePointSumOfSquaresPelt.Pelt(sum, sumSquares, scale, n, penalty, minSegmentLength, pruningConstant);
-        }
-
-        return PeltScalar(cost, n, penalty, minSegmentLength, pruningConstant);
-    }
-
-    /// <summary>PELT with one scalar cost evaluation per candidate, for every cost (the reference for the vectorised path).</summary>
-    /// <param name="cost">Segment costs over [0, n).</param>
-    /// <param name="n">The series length.</param>
-    /// <param name="penalty">β, added per change point.</param>
-    /// <param name="minSegmentLength">Minimum segment length.</param>
-    /// <param name="pruningConstant">K, as for <see cref="Pelt(ChangePointSegmentCost, int, double, int, double)"/>.</param>
     /// <returns>Start indices of segments 2…k, ascending.</returns>
     internal static int[] PeltScalar(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, double pruningConstant) =>
         cost.Accept(new PeltRun(n, penalty, minSegmentLength, pruningConstant));
@@ -188,6 +186,12 @@ internal static class ChangePointSearch
         }
 
         return (start, end, split, bestGain);
+    }
+
+    private readonly struct DualPeltRun(int n, double penalty, int minSegmentLength) : IChangePointCostVisitor<int[]>
+    {
+        public int[] Visit<TKernel>(TKernel kernel)
+            where TKernel : struct, IChangePointCostKernel => ChangePointDualPelt.Pelt(kernel, n, penalty, minSegmentLength);
     }
 
     private readonly struct PeltRun(int n, double penalty, int minSegmentLength, double pruningConstant) : IChangePointCostVisitor<int[]>

@@ -11,13 +11,13 @@ namespace PerformanceAnalytics.Statistics.Internal;
 /// <remarks>
 /// <para>
 /// The candidate values F(r) + C(r, t), the arg-min (earliest candidate on ties) and the PELT rule
-/// (drop r for ends T ≥ t + minSegmentLength once F(r) + C(r, t) + K &gt; F(t)) are those of
+/// (drop r for ends T ≥ t + minSegmentLength once F(r) + C(r, t) &gt; F(t)) are those of
 /// <see cref="ChangePointSearch.PeltScalar"/>, computed with the same floating-point operations in the same order
 /// (IEEE lane-wise arithmetic, no fused multiply-add).
 /// </para>
 /// <para>
 /// PELT alone keeps every candidate since the last change, so with few changes its work grows like
-/// n × segment length. When K = 0 (the plain cost) candidates are also dropped by functional pruning (FPOP,
+/// n × segment length. Candidates are also dropped by functional pruning (FPOP,
 /// Maidstone, Hocking, Rigaill &amp; Fearnhead 2017, "On optimal multiple changepoint algorithms for large data",
 /// Statistics and Computing 27:519–533), in a conservative form described at <see cref="PruneFunctionally"/>:
 /// a candidate is dropped only when at every last-segment mean μ another admissible candidate beats it by more
@@ -40,9 +40,8 @@ internal static class ChangePointSumOfSquaresPelt
     /// <param name="n">The series length.</param>
     /// <param name="penalty">β, added per change point.</param>
     /// <param name="minSegmentLength">Minimum segment length.</param>
-    /// <param name="pruningConstant">K, as for <see cref="ChangePointSearch.Pelt"/>.</param>
     /// <returns>Start indices of segments 2…k, ascending.</returns>
-    public static int[] Pelt(double[] sum, double[] sumSquares, double scale, int n, double penalty, int minSegmentLength, double pruningConstant)
+    public static int[] Pelt(double[] sum, double[] sumSquares, double scale, int n, double penalty, int minSegmentLength)
     {
         if (n < 2 * minSegmentLength)
         {
@@ -63,7 +62,6 @@ internal static class ChangePointSumOfSquaresPelt
 
         // Functional pruning: each candidate keeps (−∞, a] ∪ [b, ∞) intersected with later intervals, a superset
         // of the last-segment means μ at which it can still be optimal; pending[s] holds (a, b) until s is admitted.
-        var functional = pruningConstant == 0.0;
         var leftLow = new double[n + 1];
         var leftHigh = new double[n + 1];
         var rightLow = new double[n + 1];
@@ -163,7 +161,7 @@ internal static class ChangePointSumOfSquaresPelt
             last[t] = argBest >= 0 ? (int)position[argBest] : 0;
 
             // Pruning, effective for ends T ≥ t + minSegmentLength.
-            var thresholdVector = Vector256.Create(f[t] - pruningConstant);
+            var thresholdVector = Vector256.Create(f[t]);
             var until = (double)(t + minSegmentLength);
             var untilVector = Vector256.Create(until);
             var vExpiry = MemoryMarshal.Cast<double, Vector256<double>>(expiry.AsSpan(0, count));
@@ -176,7 +174,7 @@ internal static class ChangePointSumOfSquaresPelt
             }
 
             var pruned = anyPruned != Vector256<double>.Zero;
-            var threshold = f[t] - pruningConstant;
+            var threshold = f[t];
             for (var i = vExpiry.Length * Vector256<double>.Count; i < count; i++)
             {
                 if (values[i] > threshold)
@@ -189,7 +187,7 @@ internal static class ChangePointSumOfSquaresPelt
                 }
             }
 
-            if (functional && t < n)
+            if (t < n)
             {
                 pruned |= PruneFunctionally(t, f[t], sumT, scale, until, tolerance0 + (FunctionalTolerance * Math.Abs(f[t])), argBest, count, position, candidateSum, values, expiry, leftLow, leftHigh, rightLow, rightHigh, out pendingA[t], out pendingB[t]);
             }

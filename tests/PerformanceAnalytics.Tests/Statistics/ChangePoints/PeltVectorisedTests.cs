@@ -120,21 +120,24 @@ public sealed class PeltVectorisedTests
         actual.Should().HaveCount(9);
     }
 
-    // A pruning constant K < 0 (as with the MBIC ln m term) keeps more candidates; the vectorised loop must
-    // prune with the same K. Reference: the scalar PELT loop.
+    // With the MBIC ln m term the cost is not subadditive; plain PELT then needs K = −ln n, while the dual search
+    // leaves the ln terms out of its test. Same segmentation for both costs. Reference: the scalar PELT loop.
     [Test]
-    public void Pelt_VectorisedMeanCostWithNegativePruningConstant_IsIdenticalToScalarPelt()
+    public void Pelt_MbicCostsWithDualPruning_AreIdenticalToScalarPeltWithNegativePruningConstant()
     {
         var random = new Random(78);
         for (var trial = 0; trial < 30; trial++)
         {
             var n = random.Next(40, 1_500);
             var y = RandomSeries(random, n);
-            var costs = new ChangePointSegmentCost(y, ChangePointCost.Mean, NoiseVariance(y), addLogLength: false);
             var pruningConstant = -Math.Log(n);
-            var penalty = 3 * Math.Log(n);
-            ChangePointSearch.Pelt(costs, n, penalty, 2, pruningConstant)
-                .Should().Equal(ChangePointSearch.PeltScalar(costs, n, penalty, 2, pruningConstant), $"trial {trial}, n {n}");
+            foreach (var cost in new[] { ChangePointCost.Mean, ChangePointCost.MeanVariance })
+            {
+                var costs = new ChangePointSegmentCost(y, cost, NoiseVariance(y), addLogLength: true);
+                var penalty = (cost == ChangePointCost.Mean ? 3 : 4) * Math.Log(n);
+                ChangePointSearch.Pelt(costs, n, penalty, 2)
+                    .Should().Equal(ChangePointSearch.PeltScalar(costs, n, penalty, 2, pruningConstant), $"trial {trial}, n {n}, {cost}");
+            }
         }
     }
 

@@ -1,0 +1,81 @@
+using PerformanceAnalytics.Statistics;
+using PerformanceAnalytics.Statistics.Internal;
+using static PerformanceAnalytics.Tests.Statistics.ChangePointDetection.ChangePointReference;
+
+namespace PerformanceAnalytics.Tests.Statistics.ChangePointDetection;
+
+/// <summary>
+/// PELT with dual pruning (every cost except the plain vectorised sum of squares) on series with long homogeneous
+/// segments, where the dual test drops most candidates: against exact optimal partitioning (Jackson et al. 2005) with
+/// segment costs recomputed from the raw data, and against plain PELT (which equals optimal partitioning) on longer series.
+/// </summary>
+public sealed class PeltDualPruningTests
+{
+    [Test]
+    public void Pelt_MbicOnLongSegments_EqualsOptimalPartitioningOfTheMbicObjective()
+    {
+        var random = new Random(20261126);
+        for (var trial = 0; trial < 6; trial++)
+        {
+            var n = random.Next(300, 600);
+            var y = RandomSeries(random, n);
+            foreach (var cost in new[] { ChangePointCost.Mean, ChangePointCost.MeanVariance })
+            {
+                var plain = Cost(y, cost);
+                var sigma2 = cost == ChangePointCost.Mean ? NoiseVariance(y) : 1.0;
+                SegmentCost mbic = (s, e) => (plain(s, e) / sigma2) + Math.Log(e - s);
+                var penalty = (cost == ChangePointCost.Mean ? 3 : 4) * Math.Log(n);
+                var (expected, optimum) = OptimalPartitioning(n, mbic, penalty, 2);
+                var actual = ChangePoints.Pelt(y, cost);
+                actual.Should().Equal(expected, $"trial {trial}, n {n}, {cost}");
+                Objective(n, actual, mbic, penalty).Should().BeApproximately(optimum, 1e-9 * Math.Max(1, Math.Abs(optimum)));
+            }
+        }
+    }
+
+    [Test]
+    public void Pelt_MeanVarianceWithExplicitPenaltiesOnLongSegments_EqualsOptimalPartitioning()
+    {
+        var random = new Random(20261127);
+        for (var trial = 0; trial < 4; trial++)
+        {
+            var n = random.Next(300, 500);
+            var y = RandomSeries(random, n);
+            var plain = Cost(y, ChangePointCost.MeanVariance);
+            foreach (var minSegmentLength in new[] { 2, 5 })
+            {
+                foreach (var penalty in new[] { 2.0, 2 * Math.Log(n), 4 * Math.Log(n) })
+                {
+                    var (expected, _) = OptimalPartitioning(n, plain, penalty, minSegmentLength);
+                    ChangePoints.Pelt(y, ChangePointCost.MeanVariance, penalty, minSegmentLength)
+                        .Should().Equal(expected, $"trial {trial}, n {n}, penalty {penalty}, min length {minSegmentLength}");
+                }
+            }
+        }
+    }
+
+    // 2 × 10⁴ points with two changes in mean and scale, and a run of equal values (zero variance inside the
+    // segment, where only the floor ε keeps the cost finite). Reference: plain PELT, O(n × segment length).
+    [Test]
+    public void Pelt_VeryLongSegments_AreIdenticalToPlainPelt()
+    {
+        var random = new Random(81);
+        var y = Piecewise(random, [8_000, 7_000, 5_000], [0, 0.15, 0.1], [1, 1.1, 0.9]);
+        Array.Fill(y, 0.5, 12_000, 300);
+        var n = y.Length;
+        foreach (var cost in new[] { ChangePointCost.Mean, ChangePointCost.MeanVariance })
+        {
+            var mbic = new ChangePointSegmentCost(y, cost, NoiseVariance(y), addLogLength: true);
+            var mbicPenalty = (cost == ChangePointCost.Mean ? 3 : 4) * Math.Log(n);
+            ChangePointSearch.Pelt(mbic, n, mbicPenalty, 2)
+                .Should().Equal(ChangePointSearch.PeltScalar(mbic, n, mbicPenalty, 2, -Math.Log(n)), $"MBIC, {cost}");
+        }
+
+        var meanVariance = new ChangePointSegmentCost(y, ChangePointCost.MeanVariance, 1.0, addLogLength: false);
+        foreach (var (penalty, minSegmentLength) in new[] { (2 * Math.Log(n), 2), (30.0, 10) })
+        {
+            ChangePointSearch.Pelt(meanVariance, n, penalty, minSegmentLength)
+                .Should().Equal(ChangePointSearch.PeltScalar(meanVariance, n, penalty, minSegmentLength, 0.0), $"penalty {penalty}, min length {minSegmentLength}");
+        }
+    }
+}
