@@ -4,7 +4,7 @@ namespace PerformanceAnalytics.Statistics.Internal;
 /// <remarks>
 /// Both Gaussian costs are minima over the segment's parameters θ of a sum of per-point terms that are linear in the
 /// sufficient statistics (1, y, y²): C(segment) = min_θ [m a(θ) + b₁(θ) S₁ + b₂(θ) S₂]. That form is what the dual
-/// pruning of <see cref="ChangePointDualPelt"/> works with, through <see cref="VirtualCost"/>.
+/// pruning of <see cref="ChangePointPelt"/> works with, through <see cref="VirtualCost"/>.
 /// </remarks>
 internal interface IChangePointCostKernel
 {

@@ -15,7 +15,7 @@ internal static class ChangePointSearch
     /// <returns>Start indices of segments 2…k, ascending.</returns>
     /// <remarks>
     /// The plain sum-of-squares cost runs <see cref="ChangePointSumOfSquaresPelt"/> (vectorised, with functional
-    /// pruning) when the hardware supports it; every other cost runs <see cref="ChangePointDualPelt"/> (PELT with
+    /// pruning) when the hardware supports it; every other cost runs <see cref="ChangePointPelt"/> (PELT with
     /// dual pruning). Both keep PELT's rule and only drop more candidates, never the optimal one.
     /// </remarks>
     public static int[] Pelt(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength)
@@ -25,7 +25,7 @@ internal static class ChangePointSearch
             return ChangePointSumOfSquaresPelt.Pelt(sum, sumSquares, scale, n, penalty, minSegmentLength);
         }
 
-        return cost.Accept(new DualPeltRun(n, penalty, minSegmentLength));
+        return cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning: true, 0.0));
     }
 
     /// <summary>
@@ -43,78 +43,7 @@ internal static class ChangePointSearch
     /// </param>
     /// <returns>Start indices of segments 2…k, ascending.</returns>
     internal static int[] PeltScalar(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, double pruningConstant) =>
-        cost.Accept(new PeltRun(n, penalty, minSegmentLength, pruningConstant));
-
-    private static int[] Pelt<TKernel>(TKernel cost, int n, double penalty, int minSegmentLength, double pruningConstant)
-        where TKernel : struct, IChangePointCostKernel
-    {
-        if (n < 2 * minSegmentLength)
-        {
-            return [];
-        }
-
-        var f = new double[n + 1];
-        var last = new int[n + 1];
-        f[0] = -penalty;
-        var candidates = new int[n + 1];
-        var expiry = new int[n + 1];
-        var values = new double[n + 1];
-        var count = 0;
-        for (var t = minSegmentLength; t <= n; t++)
-        {
-            // s = t − minSegmentLength becomes admissible now: it is reachable (s = 0 or s ≥ minSegmentLength)
-            // and leaves a last segment of exactly minSegmentLength.
-            var s = t - minSegmentLength;
-            if (s == 0 || s >= minSegmentLength)
-            {
-                candidates[count] = s;
-                expiry[count] = int.MaxValue;
-                count++;
-            }
-
-            var best = double.PositiveInfinity;
-            var argBest = 0;
-            var kept = 0;
-            for (var i = 0; i < count; i++)
-            {
-                if (expiry[i] <= t)
-                {
-                    continue;
-                }
-
-                var r = candidates[i];
-                var v = f[r] + cost.Cost(r, t);
-                if (v < best)
-                {
-                    best = v;
-                    argBest = r;
-                }
-
-                candidates[kept] = r;
-                expiry[kept] = expiry[i];
-                values[kept] = v;
-                kept++;
-            }
-
-            count = kept;
-            f[t] = best + penalty;
-            last[t] = argBest;
-
-            // Candidate r can no longer be the last change before any T ≥ t + minSegmentLength when
-            // F(r) + C(r, t) + K > F(t): the path through t is then at least as good.
-            var threshold = f[t] - pruningConstant;
-            var until = t + minSegmentLength;
-            for (var i = 0; i < count; i++)
-            {
-                if (values[i] > threshold && expiry[i] > until)
-                {
-                    expiry[i] = until;
-                }
-            }
-        }
-
-        return Backtrack(last, n);
-    }
+        cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning: false, pruningConstant));
 
     /// <summary>
     /// Greedy binary segmentation (Scott &amp; Knott 1974; Sen &amp; Srivastava 1975): repeatedly split the segment
@@ -188,16 +117,10 @@ internal static class ChangePointSearch
         return (start, end, split, bestGain);
     }
 
-    private readonly struct DualPeltRun(int n, double penalty, int minSegmentLength) : IChangePointCostVisitor<int[]>
+    private readonly struct PeltRun(int n, double penalty, int minSegmentLength, bool dualPruning, double pruningConstant) : IChangePointCostVisitor<int[]>
     {
         public int[] Visit<TKernel>(TKernel kernel)
-            where TKernel : struct, IChangePointCostKernel => ChangePointDualPelt.Pelt(kernel, n, penalty, minSegmentLength);
-    }
-
-    private readonly struct PeltRun(int n, double penalty, int minSegmentLength, double pruningConstant) : IChangePointCostVisitor<int[]>
-    {
-        public int[] Visit<TKernel>(TKernel kernel)
-            where TKernel : struct, IChangePointCostKernel => Pelt(kernel, n, penalty, minSegmentLength, pruningConstant);
+            where TKernel : struct, IChangePointCostKernel => ChangePointPelt.Pelt(kernel, n, penalty, minSegmentLength, dualPruning, pruningConstant);
     }
 
     /// <summary>Follows the last-change pointers back from n.</summary>

@@ -1,8 +1,8 @@
 namespace PerformanceAnalytics.Statistics.Internal;
 
 /// <summary>
-/// PELT with an additional, stronger exact pruning test derived from Lagrangian duality, for every cost of
-/// <see cref="IChangePointCostKernel"/> (the idea of DUST, Truong &amp; Runge 2025, "DUST: a duality-based pruning
+/// PELT over any <see cref="IChangePointCostKernel"/>: plain (Killick, Fearnhead &amp; Eckley 2012, the reference), or
+/// with an additional, stronger exact pruning test derived from Lagrangian duality (the idea of DUST, Truong &amp; Runge 2025, "DUST: a duality-based pruning
 /// method for exact multiple change-point detection", arXiv:2507.02467; the test below is derived for these costs).
 /// </summary>
 /// <remarks>
@@ -35,7 +35,7 @@ namespace PerformanceAnalytics.Statistics.Internal;
 /// below that of the plain cost evaluations.
 /// </para>
 /// </remarks>
-internal static class ChangePointDualPelt
+internal static class ChangePointPelt
 {
     /// <summary>Relative tolerance a dual value must exceed before a candidate is dropped.</summary>
     private const double Tolerance = 1e-9;
@@ -46,13 +46,18 @@ internal static class ChangePointDualPelt
     /// <summary>A candidate r gets the dual test at the times t with (t + r) divisible by 32 (PELT's own test runs every step).</summary>
     private const int DualTestMask = 31;
 
-    /// <summary>Runs PELT with dual pruning.</summary>
+    /// <summary>Runs PELT, plain or with dual pruning.</summary>
     /// <param name="cost">The segment cost.</param>
     /// <param name="n">The series length.</param>
     /// <param name="penalty">β, added per change point.</param>
     /// <param name="minSegmentLength">Minimum segment length.</param>
+    /// <param name="dualPruning">
+    /// <see langword="true"/> for PELT's rule on the likelihood part of the cost plus the dual test;
+    /// <see langword="false"/> for plain PELT, which drops r once F(r) + C(r, t) + K &gt; F(t).
+    /// </param>
+    /// <param name="pruningConstant">K of plain PELT (ignored with dual pruning).</param>
     /// <returns>Start indices of segments 2…k, ascending.</returns>
-    public static int[] Pelt<TKernel>(TKernel cost, int n, double penalty, int minSegmentLength)
+    public static int[] Pelt<TKernel>(TKernel cost, int n, double penalty, int minSegmentLength, bool dualPruning, double pruningConstant)
         where TKernel : struct, IChangePointCostKernel
     {
         if (n < 2 * minSegmentLength)
@@ -124,6 +129,16 @@ internal static class ChangePointDualPelt
                 }
 
                 var r = candidates[i];
+                if (!dualPruning)
+                {
+                    if (values[i] + cost.LengthTerm(t - r) > f[t] - pruningConstant)
+                    {
+                        expiry[i] = until;
+                    }
+
+                    continue;
+                }
+
                 var atZero = values[i] - f[t];
                 var tolerance = Tolerance * (Math.Abs(f[r]) + Math.Abs(f[t]) + penalty + 1.0);
                 if (atZero > tolerance)
