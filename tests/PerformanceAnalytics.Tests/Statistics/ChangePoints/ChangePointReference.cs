@@ -52,6 +52,35 @@ internal static class ChangePointReference
         return ([.. starts], f[n]);
     }
 
+    /// <summary>Asserts that PELT with an explicit penalty returns the optimal-partitioning segmentation and objective.</summary>
+    public static void AssertEqualsOptimalPartitioning(double[] y, ChangePointCost cost, double penalty, int minSegmentLength)
+    {
+        var costFunction = Cost(y, cost);
+        var (expected, optimum) = OptimalPartitioning(y.Length, costFunction, penalty, minSegmentLength);
+        var actual = ChangePoints.Pelt(y, cost, penalty, minSegmentLength);
+        actual.Should().Equal(expected, $"n {y.Length}, {cost}, penalty {penalty}, min length {minSegmentLength}");
+        Objective(y.Length, actual, costFunction, penalty).Should().BeApproximately(optimum, 1e-9 * Math.Max(1, Math.Abs(optimum)));
+        actual.Should().BeInAscendingOrder();
+        actual.All(c => c >= minSegmentLength && c <= y.Length - minSegmentLength).Should().BeTrue();
+    }
+
+    /// <summary>
+    /// Asserts that the MBIC default PELT returns the optimal partitioning of R changepoint's MBIC objective,
+    /// Σ [cost + ln m] + (d + 2) ln n × #changes, with the Mean cost divided by the documented noise variance.
+    /// </summary>
+    public static void AssertMbicEqualsOptimalPartitioning(double[] y, ChangePointCost cost, string because)
+    {
+        var n = y.Length;
+        var plain = Cost(y, cost);
+        var sigma2 = cost == ChangePointCost.Mean ? NoiseVariance(y) : 1.0;
+        SegmentCost mbic = (s, e) => (plain(s, e) / sigma2) + Math.Log(e - s);
+        var penalty = (cost == ChangePointCost.Mean ? 3 : 4) * Math.Log(n);
+        var (expected, optimum) = OptimalPartitioning(n, mbic, penalty, 2);
+        var actual = ChangePoints.Pelt(y, cost);
+        actual.Should().Equal(expected, because);
+        Objective(n, actual, mbic, penalty).Should().BeApproximately(optimum, 1e-9 * Math.Max(1, Math.Abs(optimum)));
+    }
+
     /// <summary>Objective Σ cost + penalty × #change points of a given segmentation.</summary>
     public static double Objective(int n, int[] changePoints, SegmentCost cost, double penalty)
     {

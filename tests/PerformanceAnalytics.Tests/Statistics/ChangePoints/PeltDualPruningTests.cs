@@ -21,14 +21,7 @@ public sealed class PeltDualPruningTests
             var y = RandomSeries(random, n);
             foreach (var cost in new[] { ChangePointCost.Mean, ChangePointCost.MeanVariance })
             {
-                var plain = Cost(y, cost);
-                var sigma2 = cost == ChangePointCost.Mean ? NoiseVariance(y) : 1.0;
-                SegmentCost mbic = (s, e) => (plain(s, e) / sigma2) + Math.Log(e - s);
-                var penalty = (cost == ChangePointCost.Mean ? 3 : 4) * Math.Log(n);
-                var (expected, optimum) = OptimalPartitioning(n, mbic, penalty, 2);
-                var actual = ChangePoints.Pelt(y, cost);
-                actual.Should().Equal(expected, $"trial {trial}, n {n}, {cost}");
-                Objective(n, actual, mbic, penalty).Should().BeApproximately(optimum, 1e-9 * Math.Max(1, Math.Abs(optimum)));
+                AssertMbicEqualsOptimalPartitioning(y, cost, $"trial {trial}, n {n}, {cost}");
             }
         }
     }
@@ -41,14 +34,11 @@ public sealed class PeltDualPruningTests
         {
             var n = random.Next(300, 500);
             var y = RandomSeries(random, n);
-            var plain = Cost(y, ChangePointCost.MeanVariance);
             foreach (var minSegmentLength in new[] { 2, 5 })
             {
                 foreach (var penalty in new[] { 2.0, 2 * Math.Log(n), 4 * Math.Log(n) })
                 {
-                    var (expected, _) = OptimalPartitioning(n, plain, penalty, minSegmentLength);
-                    ChangePoints.Pelt(y, ChangePointCost.MeanVariance, penalty, minSegmentLength)
-                        .Should().Equal(expected, $"trial {trial}, n {n}, penalty {penalty}, min length {minSegmentLength}");
+                    AssertEqualsOptimalPartitioning(y, ChangePointCost.MeanVariance, penalty, minSegmentLength);
                 }
             }
         }
