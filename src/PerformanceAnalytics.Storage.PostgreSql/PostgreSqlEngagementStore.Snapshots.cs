@@ -48,6 +48,7 @@ public sealed partial class PostgreSqlEngagementStore
             return new AppendResult(0, 0);
         }
 
+        var contents = IncomingContents(snapshots);
         await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -74,9 +75,9 @@ public sealed partial class PostgreSqlEngagementStore
                 await CopyToStagingAsync(connection, snapshots, cancellationToken).ConfigureAwait(false);
 
                 var inserted = 0;
-                foreach (var tenant in SqlValues.DistinctOrdinal(snapshots.Select(static s => s.TenantId)))
+                foreach (var (tenant, platformOf) in contents)
                 {
-                    var (moved, conflict) = await MoveStagedAsync(connection, transaction, tenant, cancellationToken).ConfigureAwait(false);
+                    var (moved, conflict) = await MoveStagedAsync(connection, transaction, tenant, platformOf, cancellationToken).ConfigureAwait(false);
                     if (conflict is not null)
                     {
                         throw new ArgumentException(conflict, nameof(snapshots));
@@ -521,8 +522,43 @@ public sealed partial class PostgreSqlEngagementStore
     /// stored or repeats within the batch, the unique key rejects it; the savepoint is rolled back and
     /// <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c> stores the new rows instead.
     /// </remarks>
+    /// <summary>
+    /// Returns, per tenant in batch order, each incoming content item's platform; a content item that arrives on two
+    /// platforms in one batch rejects the batch before anything is sent.
+    /// </summary>
+    private static List<(string Tenant, Dictionary<string, string> PlatformOf)> IncomingContents(IReadOnlyList<EngagementSnapshot> snapshots)
+    {
+        var tenants = new List<(string Tenant, Dictionary<string, string> PlatformOf)>();
+        Dictionary<string, string>? current = null;
+        string? currentTenant = null;
+        foreach (var snapshot in snapshots)
+        {
+            if (!string.Equals(snapshot.TenantId, currentTenant, StringComparison.Ordinal))
+            {
+                currentTenant = snapshot.TenantId;
+                var index = tenants.FindIndex(t => string.Equals(t.Tenant, currentTenant, StringComparison.Ordinal));
+                if (index < 0)
+                {
+                    tenants.Add((currentTenant, new Dictionary<string, string>(StringComparer.Ordinal)));
+                    index = tenants.Count - 1;
+                }
+
+                current = tenants[index].PlatformOf;
+            }
+
+            var platform = snapshot.Platform.Key;
+            if (!current!.TryAdd(snapshot.ContentId, platform) && !string.Equals(current[snapshot.ContentId], platform, StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"Content '{snapshot.ContentId}' arrives on both '{current[snapshot.ContentId]}' and '{platform}' in one batch.", nameof(snapshots));
+            }
+        }
+
+        return tenants;
+    }
+
     private async Task<(int Inserted, string? Conflict)> MoveStagedAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string tenant, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string tenant, Dictionary<string, string> platformOf, CancellationToken cancellationToken)
     {
         var insertSql =
             $"""
@@ -533,23 +569,23 @@ public sealed partial class PostgreSqlEngagementStore
         await using (batch.ConfigureAwait(false))
         {
             batch.BatchCommands.Add(TenantCommand(tenant));
-            // Registers the tenant and new content items, and reports a content item that arrives on another platform
-            // than its stored snapshots (join with the rows visible before this statement) or on two platforms
-            // within the batch (two pairs for one id).
+            // Registers the tenant and new content items (the distinct pairs, sent as two arrays), and reports a
+            // content item that arrives on another platform than its stored snapshots (join with the rows visible
+            // before this statement).
             var register = new NpgsqlBatchCommand(
                 $"""
-                WITH incoming AS (SELECT DISTINCT content_id, platform FROM {StagingTable} WHERE tenant_id = @tenant),
+                WITH incoming AS (SELECT * FROM unnest(@content_ids, @platforms) AS i (content_id, platform)),
                 tenant AS (INSERT INTO {_s}.tenants (tenant_id) VALUES (@tenant) ON CONFLICT DO NOTHING),
                 registered AS (
                     INSERT INTO {_s}.content_series (tenant_id, content_id, platform)
                     SELECT @tenant, content_id, platform FROM incoming ON CONFLICT (tenant_id, content_id) DO NOTHING)
-                (SELECT i.content_id, i.platform, c.platform FROM incoming i
-                 JOIN {_s}.content_series c ON c.tenant_id = @tenant AND c.content_id = i.content_id
-                 WHERE c.platform <> i.platform LIMIT 1)
-                UNION ALL
-                (SELECT content_id, min(platform), max(platform) FROM incoming GROUP BY content_id HAVING count(*) > 1 LIMIT 1)
+                SELECT i.content_id, i.platform, c.platform FROM incoming i
+                JOIN {_s}.content_series c ON c.tenant_id = @tenant AND c.content_id = i.content_id
+                WHERE c.platform <> i.platform LIMIT 1
                 """);
             register.Parameters.Add(Text("tenant", tenant));
+            register.Parameters.Add(TextArray("content_ids", platformOf.Keys));
+            register.Parameters.Add(TextArray("platforms", platformOf.Values));
             batch.BatchCommands.Add(register);
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {AppendSavepoint}"));
             var insert = new NpgsqlBatchCommand(insertSql);
