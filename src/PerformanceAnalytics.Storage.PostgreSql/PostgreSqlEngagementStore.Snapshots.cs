@@ -21,14 +21,15 @@ public sealed partial class PostgreSqlEngagementStore
     /// <inheritdoc/>
     /// <remarks>
     /// One transaction: binary COPY of the batch into a temporary staging table, then, per tenant in the batch, the
-    /// tenant setting, registration of new content items (rejecting one whose platform differs from its earlier
-    /// snapshots) and <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c> (preceded by an optimistic plain insert under a
+    /// tenant setting, registration of new content items (the batch's distinct content and platform pairs, sent as
+    /// arrays; rejecting one whose platform differs from its earlier snapshots) and
+    /// <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c> (preceded by an optimistic plain insert under a
     /// savepoint, which is cheaper when the whole batch is new).
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="snapshots"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
     /// A snapshot is <see langword="null"/> or has a <see langword="null"/> id, or names a content item already tracked on
-    /// another platform; nothing is stored.
+    /// another platform, or the batch holds one content item on two platforms; nothing is stored.
     /// </exception>
     public async Task<AppendResult> AppendAsync(IReadOnlyList<EngagementSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
