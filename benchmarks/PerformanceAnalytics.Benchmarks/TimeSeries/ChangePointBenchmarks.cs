@@ -59,14 +59,26 @@ public class ChangePointBenchmarks
     [Benchmark(Description = "Plain PELT, MBIC default objective (K = −ln n), n = 10⁵, 9 changes")]
     public int[] PeltDefaultPlain100KFewChanges() => PlainMbicPelt(_hundredThousandFewChanges);
 
+    [Benchmark(Description = "PELT MBIC default (mean and variance, dual pruning), n = 10⁴, 9 changes")]
+    public int[] PeltDefault10K() => ChangePoints.Pelt(_tenThousand);
+
+    [Benchmark(Description = "PELT MBIC, mean cost (dual and interval pruning), n = 10⁴, 9 changes")]
+    public int[] PeltMeanMbic10K() => ChangePoints.Pelt(_tenThousand, ChangePointCost.Mean);
+
+    [Benchmark(Description = "PELT MBIC, mean cost (dual and interval pruning), n = 10⁵, 9 changes")]
+    public int[] PeltMeanMbic100KFewChanges() => ChangePoints.Pelt(_hundredThousandFewChanges, ChangePointCost.Mean);
+
+    [Benchmark(Description = "Plain PELT, MBIC mean objective (K = −ln n), n = 10⁵, 9 changes")]
+    public int[] PeltMeanMbicPlain100KFewChanges() => PlainMbicPelt(_hundredThousandFewChanges, ChangePointCost.Mean);
+
     [Benchmark(Description = "Binary segmentation, n = 10⁵, 99 changes")]
     public int[] BinarySegmentation100K() => ChangePoints.BinarySegmentation(_hundredThousand, ChangePointCost.Mean, _penalty);
 
-    private static int[] PlainMbicPelt(double[] y)
+    private static int[] PlainMbicPelt(double[] y, ChangePointCost cost = ChangePointCost.MeanVariance)
     {
         var n = y.Length;
-        var costs = new ChangePointSegmentCost(y, ChangePointCost.MeanVariance, 1.0, addLogLength: true);
-        return ChangePointSearch.PeltScalar(costs, n, 4 * Math.Log(n), 2, -Math.Log(n));
+        var costs = new ChangePointSegmentCost(y, cost, cost == ChangePointCost.Mean ? ChangePointSegmentCost.NoiseVariance(y) : 1.0, addLogLength: true);
+        return ChangePointSearch.PeltScalar(costs, n, (cost == ChangePointCost.Mean ? 3 : 4) * Math.Log(n), 2, -Math.Log(n));
     }
 
     private static int[] OptimalPartitioning(double[] y, double penalty)

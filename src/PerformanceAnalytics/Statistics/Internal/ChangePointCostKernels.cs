@@ -30,6 +30,16 @@ internal interface IChangePointCostKernel
 
     /// <summary>Gets the per-segment length term added by <see cref="Cost"/> to a segment of length m (0 when there is none).</summary>
     double LengthTerm(int length);
+
+    /// <summary>Gets a value indicating whether the segment's only parameter is its mean (the mean cost).</summary>
+    bool MeanOnly { get; }
+
+    /// <summary>
+    /// For a mean-only cost: the means μ at which the likelihood cost of a segment of length m with sums S₁ and S₂ is
+    /// below <paramref name="bound"/> form the open interval <paramref name="centre"/> ± √(returned value); a negative
+    /// value means there is none.
+    /// </summary>
+    double MeanInterval(int length, double sum, double sumSquares, double bound, out double centre);
 }
 
 /// <summary>Σ(y − ȳ)² / scale from prefix sums.</summary>
@@ -52,6 +62,15 @@ internal readonly struct SumOfSquaresKernel(double[] sum, double[] sumSquares, d
     public double SumSquares(int index) => sumSquares[index];
 
     public double LengthTerm(int length) => 0.0;
+
+    public bool MeanOnly => true;
+
+    // (SSE + m (μ − ȳ)²) / scale < bound  ⟺  (μ − ȳ)² < (bound · scale − SSE) / m.
+    public double MeanInterval(int length, double s1, double s2, double bound, out double centre)
+    {
+        centre = s1 / length;
+        return ((bound * scale) - (s2 - (s1 * centre))) / length;
+    }
 
     // min_μ Σ (y − μ)² / scale = (S₂ − S₁²/m) / scale.
     public double VirtualCost(double length, double s1, double s2, out double dLength, out double dSum, out double dSumSquares)
@@ -87,6 +106,11 @@ internal readonly struct LogVarianceKernel(double[] sum, double[] sumSquares, do
 
     public double LengthTerm(int length) => 0.0;
 
+    public bool MeanOnly => false;
+
+    public double MeanInterval(int length, double s1, double s2, double bound, out double centre) =>
+        throw new NotSupportedException("The mean-and-variance cost has two parameters.");
+
     // h = m ln(w) with w = S₂/m − (S₁/m)² + ε.
     public double VirtualCost(double length, double s1, double s2, out double dLength, out double dSum, out double dSumSquares)
     {
@@ -118,6 +142,11 @@ internal readonly struct LogLengthKernel<TInner>(TInner inner, double[] logLengt
     public double SumSquares(int index) => inner.SumSquares(index);
 
     public double LengthTerm(int length) => logLength[length];
+
+    public bool MeanOnly => inner.MeanOnly;
+
+    public double MeanInterval(int length, double s1, double s2, double bound, out double centre) =>
+        inner.MeanInterval(length, s1, s2, bound, out centre);
 
     public double VirtualCost(double length, double s1, double s2, out double dLength, out double dSum, out double dSumSquares) =>
         inner.VirtualCost(length, s1, s2, out dLength, out dSum, out dSumSquares);

@@ -34,6 +34,13 @@ namespace PerformanceAnalytics.Statistics.Internal;
 /// constant about thirty times smaller. The test runs for each candidate every 32nd step, which keeps its cost
 /// below that of the plain cost evaluations.
 /// </para>
+/// <para>
+/// For a cost whose only parameter is the mean, the same step also tests the candidate against all the others at
+/// once on the line of means (functional pruning, Maidstone, Hocking, Rigaill &amp; Fearnhead 2017): the means at which
+/// r beats each later candidate form an interval, as do the means at which each earlier one beats r, so r is dropped
+/// when the intersection of the first is empty or covered by the union of the second. That keeps a few dozen
+/// candidates inside a long segment, whatever its length.
+/// </para>
 /// </remarks>
 internal static class ChangePointPelt
 {
@@ -56,8 +63,9 @@ internal static class ChangePointPelt
     /// <see langword="false"/> for plain PELT, which drops r once F(r) + C(r, t) + K &gt; F(t).
     /// </param>
     /// <param name="pruningConstant">K of plain PELT (ignored with dual pruning).</param>
+    /// <param name="optimalCosts">When given (length n + 1), receives F(t) for t ≥ minSegmentLength (the optimal cost of [0, t)).</param>
     /// <returns>Start indices of segments 2…k, ascending.</returns>
-    public static int[] Pelt<TKernel>(TKernel cost, int n, double penalty, int minSegmentLength, bool dualPruning, double pruningConstant)
+    public static int[] Pelt<TKernel>(TKernel cost, int n, double penalty, int minSegmentLength, bool dualPruning, double pruningConstant, double[]? optimalCosts = null)
         where TKernel : struct, IChangePointCostKernel
     {
         if (n < 2 * minSegmentLength)
@@ -71,6 +79,14 @@ internal static class ChangePointPelt
         var candidates = new int[n + 1];
         var expiry = new int[n + 1];
         var values = new double[n + 1];
+        double[]? starts = null;
+        double[]? ends = null;
+        if (dualPruning && cost.MeanOnly)
+        {
+            starts = new double[n + 1];
+            ends = new double[n + 1];
+        }
+
         var count = 0;
         for (var t = minSegmentLength; t <= n; t++)
         {
@@ -158,14 +174,108 @@ internal static class ChangePointPelt
                 // exceeds ln(T − r) by at most ln((until − u)/(until − r)) for every end T ≥ until.
                 var u = argBest < r ? argBest : candidates[0];
                 var handicap = cost.LengthTerm(until - u) - cost.LengthTerm(until - r);
-                if (Dominated(cost, f, r, t, u, handicap, tolerance))
+                if (Dominated(cost, f, r, t, u, handicap, tolerance)
+                    || (cost.MeanOnly && DominatedOnMeans(cost, f, candidates, count, r, t, until, tolerance, starts, ends)))
                 {
                     expiry[i] = until;
                 }
             }
         }
 
+        if (optimalCosts is not null)
+        {
+            f.AsSpan().CopyTo(optimalCosts);
+        }
+
         return ChangePointSearch.Backtrack(last, n);
+    }
+
+    /// <summary>
+    /// For a mean-only cost, exact functional pruning on the line of means: r can beat a later candidate s (or t) only
+    /// at the means where C_μ(r, s] &lt; F(s) − F(r), an interval, so only inside the intersection of those intervals;
+    /// an earlier candidate c beats r where C_μ(c, r] &lt; F(r) − F(c) − δ(c), another interval. Returns true when the
+    /// intersection is empty or the union of the earlier intervals covers it (Maidstone et al. 2017's functional
+    /// pruning, checked here for one candidate against all the others).
+    /// </summary>
+    private static bool DominatedOnMeans<TKernel>(
+        TKernel cost, double[] f, int[] candidates, int count, int r, int t, int until, double tolerance, double[]? starts, double[]? ends)
+        where TKernel : struct, IChangePointCostKernel
+    {
+        var sumR = cost.Sum(r);
+        var squaresR = cost.SumSquares(r);
+        var low = double.NegativeInfinity;
+        var high = double.PositiveInfinity;
+        var first = count;
+        for (var j = count; j >= 0; j--)
+        {
+            var s = j == count ? t : candidates[j];
+            if (s <= r)
+            {
+                first = j + 1;
+                break;
+            }
+
+            var squared = cost.MeanInterval(s - r, cost.Sum(s) - sumR, cost.SumSquares(s) - squaresR, f[s] - f[r] + tolerance, out var centre);
+            if (!(squared >= 0))
+            {
+                return true;
+            }
+
+            // Widened a little beyond the rounding of the prefix sums, so that the interval surely contains the set.
+            var halfWidth = (Math.Sqrt(squared) * (1.0 + 1e-9)) + (1e-12 * Math.Abs(centre));
+            low = Math.Max(low, centre - halfWidth);
+            high = Math.Min(high, centre + halfWidth);
+            if (low > high)
+            {
+                return true;
+            }
+        }
+
+        var termR = cost.LengthTerm(until - r);
+        var intervals = 0;
+        for (var j = 0; j < first; j++)
+        {
+            var c = candidates[j];
+            var bound = f[r] - f[c] - (cost.LengthTerm(until - c) - termR) - tolerance;
+            var squared = cost.MeanInterval(r - c, sumR - cost.Sum(c), squaresR - cost.SumSquares(c), bound, out var centre);
+            if (squared > 0)
+            {
+                // Narrowed a little, so that the interval surely lies inside the set.
+                var halfWidth = (Math.Sqrt(squared) * (1.0 - 1e-9)) - (1e-12 * Math.Abs(centre));
+                if (centre + halfWidth > low && centre - halfWidth < high)
+                {
+                    starts![intervals] = centre - halfWidth;
+                    ends![intervals++] = centre + halfWidth;
+                }
+            }
+        }
+
+        // Cover [low, high] from the left: each round extends the covered part to the farthest end of an interval
+        // that starts inside it.
+        var reach = low;
+        while (true)
+        {
+            var next = reach;
+            for (var k = 0; k < intervals; k++)
+            {
+                if (starts![k] < reach && ends![k] > next)
+                {
+                    next = ends[k];
+                }
+            }
+
+            if (next > high)
+            {
+                return true;
+            }
+
+            if (!(next > reach))
+            {
+                return false;
+            }
+
+            reach = next;
+        }
     }
 
     /// <summary>Returns true when max over λ of D(λ) (see the type remarks) exceeds the tolerance.</summary>

@@ -25,7 +25,7 @@ internal static class ChangePointSearch
             return ChangePointSumOfSquaresPelt.Pelt(sum, sumSquares, scale, n, penalty, minSegmentLength);
         }
 
-        return cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning: true, 0.0));
+        return cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning: true, 0.0, null));
     }
 
     /// <summary>
@@ -43,7 +43,19 @@ internal static class ChangePointSearch
     /// </param>
     /// <returns>Start indices of segments 2…k, ascending.</returns>
     internal static int[] PeltScalar(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, double pruningConstant) =>
-        cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning: false, pruningConstant));
+        cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning: false, pruningConstant, null));
+
+    /// <summary>
+    /// Returns F(t), the optimal cost of every prefix [0, t), from the PELT loop of <see cref="Pelt"/> (with dual
+    /// pruning) or of <see cref="PeltScalar"/> (without): every candidate that a pruning rule drops wrongly shows up
+    /// as a larger F at some end.
+    /// </summary>
+    internal static double[] PeltOptimalCosts(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, bool dualPruning, double pruningConstant)
+    {
+        var optimalCosts = new double[n + 1];
+        cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning, pruningConstant, optimalCosts));
+        return optimalCosts;
+    }
 
     /// <summary>
     /// Greedy binary segmentation (Scott &amp; Knott 1974; Sen &amp; Srivastava 1975): repeatedly split the segment
@@ -117,10 +129,12 @@ internal static class ChangePointSearch
         return (start, end, split, bestGain);
     }
 
-    private readonly struct PeltRun(int n, double penalty, int minSegmentLength, bool dualPruning, double pruningConstant) : IChangePointCostVisitor<int[]>
+    private readonly struct PeltRun(int n, double penalty, int minSegmentLength, bool dualPruning, double pruningConstant, double[]? optimalCosts)
+        : IChangePointCostVisitor<int[]>
     {
         public int[] Visit<TKernel>(TKernel kernel)
-            where TKernel : struct, IChangePointCostKernel => ChangePointPelt.Pelt(kernel, n, penalty, minSegmentLength, dualPruning, pruningConstant);
+            where TKernel : struct, IChangePointCostKernel =>
+            ChangePointPelt.Pelt(kernel, n, penalty, minSegmentLength, dualPruning, pruningConstant, optimalCosts);
     }
 
     /// <summary>Follows the last-change pointers back from n.</summary>

@@ -68,4 +68,44 @@ public sealed class PeltDualPruningTests
                 .Should().Equal(ChangePointSearch.PeltScalar(meanVariance, n, penalty, minSegmentLength, 0.0), $"penalty {penalty}, min length {minSegmentLength}");
         }
     }
+
+    // Every wrong drop shows up as a larger optimal cost F(t) at some end t, so the whole F array of PELT with dual
+    // pruning (and, for the mean cost, functional pruning on the line of means) must equal plain PELT's (K = −ln n for
+    // MBIC, which equals optimal partitioning). Many noisy series with small shifts keep the optimal last change moving.
+    [Test]
+    public void Pelt_DualPruning_KeepsEveryOptimalPrefixCost()
+    {
+        var random = new Random(20261128);
+        for (var trial = 0; trial < 80; trial++)
+        {
+            var n = random.Next(150, 1500);
+            var changes = random.Next(0, 5);
+            var cuts = Enumerable.Range(0, changes).Select(_ => random.Next(1, n)).Append(0).Append(n).Distinct().Order().ToArray();
+            var sd = 0.5 + (2.0 * random.NextDouble());
+            var level = 10.0 * random.NextDouble();
+            var y = new double[n];
+            for (var j = 0; j + 1 < cuts.Length; j++)
+            {
+                level += sd * (random.NextDouble() - 0.5) * 2.0;
+                var scale = sd * (0.7 + (0.6 * random.NextDouble()));
+                for (var i = cuts[j]; i < cuts[j + 1]; i++)
+                {
+                    y[i] = level + (scale * Normal(random));
+                }
+            }
+
+            foreach (var cost in new[] { ChangePointCost.Mean, ChangePointCost.MeanVariance })
+            {
+                var minSegmentLength = trial % 3 == 0 ? 5 : 2;
+                var mbic = new ChangePointSegmentCost(y, cost, NoiseVariance(y), addLogLength: true);
+                var penalty = (cost == ChangePointCost.Mean ? 3 : 4) * Math.Log(n);
+                var pruned = ChangePointSearch.PeltOptimalCosts(mbic, n, penalty, minSegmentLength, dualPruning: true, 0.0);
+                var plain = ChangePointSearch.PeltOptimalCosts(mbic, n, penalty, minSegmentLength, dualPruning: false, -Math.Log(n));
+                for (var t = minSegmentLength; t <= n; t++)
+                {
+                    pruned[t].Should().BeApproximately(plain[t], 1e-9 * (1.0 + Math.Abs(plain[t])), $"trial {trial}, {cost}, F({t})");
+                }
+            }
+        }
+    }
 }
