@@ -108,4 +108,44 @@ public sealed class PeltDualPruningTests
             }
         }
     }
+
+    // The same check on awkward numbers: a large offset with small noise (prefix sums far from the noise scale),
+    // small integer counts (many ties) and a run of equal values inside a segment.
+    [Test]
+    public void Pelt_DualPruningOnAwkwardNumbers_KeepsEveryOptimalPrefixCost()
+    {
+        var random = new Random(20261129);
+        var offset = Piecewise(random, [700, 500, 800], [0, 0.002, 0.0005], [0.001, 0.001, 0.0012]).Select(v => 1e8 + v).ToArray();
+        var counts = Enumerable.Range(0, 1500).Select(i => (double)Poisson(random, i < 900 ? 3.0 : 3.6)).ToArray();
+        var run = Piecewise(random, [600, 600], [5, 5.4], [1, 1]);
+        Array.Fill(run, 5.0, 300, 150);
+        foreach (var (name, y) in new[] { ("offset", offset), ("counts", counts), ("run", run) })
+        {
+            var n = y.Length;
+            foreach (var cost in new[] { ChangePointCost.Mean, ChangePointCost.MeanVariance })
+            {
+                var mbic = new ChangePointSegmentCost(y, cost, NoiseVariance(y), addLogLength: true);
+                var penalty = (cost == ChangePointCost.Mean ? 3 : 4) * Math.Log(n);
+                var pruned = ChangePointSearch.PeltOptimalCosts(mbic, n, penalty, 2, dualPruning: true, 0.0);
+                var plain = ChangePointSearch.PeltOptimalCosts(mbic, n, penalty, 2, dualPruning: false, -Math.Log(n));
+                for (var t = 2; t <= n; t++)
+                {
+                    pruned[t].Should().BeApproximately(plain[t], 1e-9 * (1.0 + Math.Abs(plain[t])), $"{name}, {cost}, F({t})");
+                }
+            }
+        }
+    }
+
+    private static int Poisson(Random random, double mean)
+    {
+        // Knuth's product of uniforms; fine for small means.
+        var limit = Math.Exp(-mean);
+        var k = 0;
+        for (var p = random.NextDouble(); p > limit; p *= random.NextDouble())
+        {
+            k++;
+        }
+
+        return k;
+    }
 }
