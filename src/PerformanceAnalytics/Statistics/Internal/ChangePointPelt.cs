@@ -211,7 +211,8 @@ internal static class ChangePointPelt
             var s = j == count ? t : candidates[j];
             if (s <= r)
             {
-                first = j + 1;
+                // The candidates before r itself are the earlier ones.
+                first = s == r ? j : j + 1;
                 break;
             }
 
