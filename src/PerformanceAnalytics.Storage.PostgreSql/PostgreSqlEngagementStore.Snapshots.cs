@@ -516,13 +516,6 @@ public sealed partial class PostgreSqlEngagementStore
         }
     }
 
-    /// <summary>Moves one tenant's staged rows into the tables; returns how many snapshots were new, or a platform conflict.</summary>
-    /// <remarks>
-    /// A plain <c>INSERT … SELECT</c> runs first under a savepoint: when every staged id is new (the usual case) it
-    /// costs about half of the speculative insertion that <c>ON CONFLICT</c> performs per row. When any id is already
-    /// stored or repeats within the batch, the unique key rejects it; the savepoint is rolled back and
-    /// <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c> stores the new rows instead.
-    /// </remarks>
     /// <summary>
     /// Returns, per tenant in batch order, each incoming content item's platform; a content item that arrives on two
     /// platforms in one batch rejects the batch before anything is sent.
@@ -558,6 +551,13 @@ public sealed partial class PostgreSqlEngagementStore
         return tenants;
     }
 
+    /// <summary>Moves one tenant's staged rows into the tables; returns how many snapshots were new, or a platform conflict.</summary>
+    /// <remarks>
+    /// A plain <c>INSERT … SELECT</c> runs first under a savepoint: when every staged id is new (the usual case) it
+    /// costs about half of the speculative insertion that <c>ON CONFLICT</c> performs per row. When any id is already
+    /// stored or repeats within the batch, the unique key rejects it; the savepoint is rolled back and
+    /// <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c> stores the new rows instead.
+    /// </remarks>
     private async Task<(int Inserted, string? Conflict)> MoveStagedAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string tenant, Dictionary<string, string> platformOf, CancellationToken cancellationToken)
     {
