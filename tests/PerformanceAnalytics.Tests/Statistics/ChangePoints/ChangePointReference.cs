@@ -1,4 +1,5 @@
 using PerformanceAnalytics.Statistics;
+using PerformanceAnalytics.Statistics.Internal;
 
 namespace PerformanceAnalytics.Tests.Statistics.ChangePointDetection;
 
@@ -79,6 +80,24 @@ internal static class ChangePointReference
         var actual = ChangePoints.Pelt(y, cost);
         actual.Should().Equal(expected, because);
         Objective(n, actual, mbic, penalty).Should().BeApproximately(optimum, 1e-9 * Math.Max(1, Math.Abs(optimum)));
+    }
+
+    /// <summary>
+    /// Asserts that PELT with its extra pruning tests keeps every optimal prefix cost F(t) of plain PELT on the MBIC
+    /// objective (K = −ln n, which equals optimal partitioning): a candidate dropped wrongly for some end t shows up
+    /// there as a larger F(t), even when the final segmentation does not change.
+    /// </summary>
+    public static void AssertPrunedKeepsEveryOptimalPrefixCost(double[] y, ChangePointCost cost, int minSegmentLength, string because)
+    {
+        var n = y.Length;
+        var mbic = new ChangePointSegmentCost(y, cost, NoiseVariance(y), addLogLength: true);
+        var penalty = (cost == ChangePointCost.Mean ? 3 : 4) * Math.Log(n);
+        var pruned = ChangePointSearch.PeltOptimalCosts(mbic, n, penalty, minSegmentLength, dualPruning: true, 0.0);
+        var plain = ChangePointSearch.PeltOptimalCosts(mbic, n, penalty, minSegmentLength, dualPruning: false, -Math.Log(n));
+        for (var t = minSegmentLength; t <= n; t++)
+        {
+            pruned[t].Should().BeApproximately(plain[t], 1e-9 * (1.0 + Math.Abs(plain[t])), $"{because}, {cost}, F({t})");
+        }
     }
 
     /// <summary>Objective Σ cost + penalty × #change points of a given segmentation.</summary>

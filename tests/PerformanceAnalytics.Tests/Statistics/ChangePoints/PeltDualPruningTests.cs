@@ -96,15 +96,7 @@ public sealed class PeltDualPruningTests
 
             foreach (var cost in new[] { ChangePointCost.Mean, ChangePointCost.MeanVariance })
             {
-                var minSegmentLength = trial % 3 == 0 ? 5 : 2;
-                var mbic = new ChangePointSegmentCost(y, cost, NoiseVariance(y), addLogLength: true);
-                var penalty = (cost == ChangePointCost.Mean ? 3 : 4) * Math.Log(n);
-                var pruned = ChangePointSearch.PeltOptimalCosts(mbic, n, penalty, minSegmentLength, dualPruning: true, 0.0);
-                var plain = ChangePointSearch.PeltOptimalCosts(mbic, n, penalty, minSegmentLength, dualPruning: false, -Math.Log(n));
-                for (var t = minSegmentLength; t <= n; t++)
-                {
-                    pruned[t].Should().BeApproximately(plain[t], 1e-9 * (1.0 + Math.Abs(plain[t])), $"trial {trial}, {cost}, F({t})");
-                }
+                AssertPrunedKeepsEveryOptimalPrefixCost(y, cost, trial % 3 == 0 ? 5 : 2, $"trial {trial}");
             }
         }
     }
@@ -121,17 +113,9 @@ public sealed class PeltDualPruningTests
         Array.Fill(run, 5.0, 300, 150);
         foreach (var (name, y) in new[] { ("offset", offset), ("counts", counts), ("run", run) })
         {
-            var n = y.Length;
             foreach (var cost in new[] { ChangePointCost.Mean, ChangePointCost.MeanVariance })
             {
-                var mbic = new ChangePointSegmentCost(y, cost, NoiseVariance(y), addLogLength: true);
-                var penalty = (cost == ChangePointCost.Mean ? 3 : 4) * Math.Log(n);
-                var pruned = ChangePointSearch.PeltOptimalCosts(mbic, n, penalty, 2, dualPruning: true, 0.0);
-                var plain = ChangePointSearch.PeltOptimalCosts(mbic, n, penalty, 2, dualPruning: false, -Math.Log(n));
-                for (var t = 2; t <= n; t++)
-                {
-                    pruned[t].Should().BeApproximately(plain[t], 1e-9 * (1.0 + Math.Abs(plain[t])), $"{name}, {cost}, F({t})");
-                }
+                AssertPrunedKeepsEveryOptimalPrefixCost(y, cost, 2, name);
             }
         }
     }
