@@ -468,51 +468,12 @@ public sealed partial class PostgreSqlEngagementStore
 
     private async Task CopyToStagingAsync(NpgsqlConnection connection, IReadOnlyList<EngagementSnapshot> snapshots, CancellationToken cancellationToken)
     {
-        var importer = await connection.BeginBinaryImportAsync(
+        var stream = await connection.BeginRawBinaryCopyAsync(
             $"COPY {StagingTable} (tenant_id, {SnapshotColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        await using (importer.ConfigureAwait(false))
+        await using (stream.ConfigureAwait(false))
         {
-            importer.Timeout = _options.CommandTimeout;
-            foreach (var snapshot in snapshots)
-            {
-                await WriteSnapshotRowAsync(importer, snapshot, cancellationToken).ConfigureAwait(false);
-            }
-
-            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Writes one snapshot as a row of (tenant_id, snapshot columns).</summary>
-    internal static async Task WriteSnapshotRowAsync(NpgsqlBinaryImporter importer, EngagementSnapshot snapshot, CancellationToken cancellationToken)
-    {
-        var (utc, tick) = SqlValues.Split(snapshot.Timestamp);
-        await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(snapshot.TenantId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(snapshot.SnapshotId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(snapshot.ContentId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(snapshot.Platform.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(utc, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(tick, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
-        foreach (var metric in Metric.Catalogue)
-        {
-            var value = snapshot.Metrics[metric];
-            if (double.IsNaN(value))
-            {
-                await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await importer.WriteAsync(value, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        if (SqlValues.ToJson(snapshot.Metadata) is { } metadata)
-        {
-            await importer.WriteAsync(metadata, NpgsqlDbType.Jsonb, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+            stream.WriteTimeout = (int)_options.CommandTimeout.TotalMilliseconds;
+            await SnapshotCopyWriter.WriteAsync(stream, snapshots, cancellationToken).ConfigureAwait(false);
         }
     }
 
