@@ -17,6 +17,7 @@ public class ChangePointBenchmarks
     private double[] _tenThousand = [];
     private double[] _hundredThousand = [];
     private double[] _hundredThousandFewChanges = [];
+    private double[] _hundredThousandNoChange = [];
     private double _penalty;
 
     [GlobalSetup]
@@ -25,6 +26,7 @@ public class ChangePointBenchmarks
         _tenThousand = Series(10_000, 1_000, 1);
         _hundredThousand = Series(100_000, 1_000, 2);
         _hundredThousandFewChanges = Series(100_000, 10_000, 3);
+        _hundredThousandNoChange = Series(100_000, 100_000, 4);
         _penalty = 3 * Math.Log(100_000);
     }
 
@@ -47,19 +49,22 @@ public class ChangePointBenchmarks
         return ChangePointSearch.PeltScalar(costs, _hundredThousandFewChanges.Length, _penalty, 2, 0.0);
     }
 
-    [Benchmark(Description = "PELT MBIC default (mean and variance, dual pruning), n = 10⁵, 99 changes")]
+    [Benchmark(Description = "PELT MBIC default (mean and variance, dual and slab pruning), n = 10⁵, 99 changes")]
     public int[] PeltDefault100K() => ChangePoints.Pelt(_hundredThousand);
 
     [Benchmark(Description = "Plain PELT, MBIC default objective (K = −ln n), n = 10⁵, 99 changes")]
     public int[] PeltDefaultPlain100K() => PlainMbicPelt(_hundredThousand);
 
-    [Benchmark(Description = "PELT MBIC default (mean and variance, dual pruning), n = 10⁵, 9 changes")]
+    [Benchmark(Description = "PELT MBIC default (mean and variance, dual and slab pruning), n = 10⁵, 9 changes")]
     public int[] PeltDefault100KFewChanges() => ChangePoints.Pelt(_hundredThousandFewChanges);
 
     [Benchmark(Description = "Plain PELT, MBIC default objective (K = −ln n), n = 10⁵, 9 changes")]
     public int[] PeltDefaultPlain100KFewChanges() => PlainMbicPelt(_hundredThousandFewChanges);
 
-    [Benchmark(Description = "PELT MBIC default (mean and variance, dual pruning), n = 10⁴, 9 changes")]
+    [Benchmark(Description = "PELT MBIC default (mean and variance, dual and slab pruning), n = 10⁵, no change")]
+    public int[] PeltDefault100KNoChange() => ChangePoints.Pelt(_hundredThousandNoChange);
+
+    [Benchmark(Description = "PELT MBIC default (mean and variance, dual and slab pruning), n = 10⁴, 9 changes")]
     public int[] PeltDefault10K() => ChangePoints.Pelt(_tenThousand);
 
     [Benchmark(Description = "PELT MBIC, mean cost (dual and interval pruning), n = 10⁴, 9 changes")]

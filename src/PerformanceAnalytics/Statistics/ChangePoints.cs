@@ -32,11 +32,11 @@ namespace PerformanceAnalytics.Statistics;
 /// Hocking, Rigaill &amp; Fearnhead 2017), still exactly, which keeps few candidates inside long segments and makes
 /// it near-linear with few change points too. Every other search (the mean-and-variance cost, and the MBIC
 /// objective of either cost) adds an exact dual pruning test in the manner of DUST (Truong &amp; Runge 2025): inside a
-/// long segment it keeps only the most recent few per cent of the candidates PELT keeps. The MBIC objective of the
-/// mean cost also prunes functionally, on the line of means, which makes it near-linear with few change points; for
-/// the mean-and-variance cost (two parameters) the work still grows with n × segment length, with a much smaller
-/// constant than PELT's. Binary segmentation is O(n log n) for balanced splits. All functions are pure and
-/// thread-safe.
+/// long segment it keeps only the most recent few per cent of the candidates PELT keeps. Both costs then also prune
+/// functionally: the mean cost on the line of means, the mean-and-variance cost over slabs of variances in the
+/// (mean, variance) plane. That keeps a few dozen candidates inside a long segment (about 30, 50 and 100 at segment
+/// lengths 10³, 10⁴ and 10⁵ for the mean-and-variance cost), so the work grows little faster than n with few change
+/// points. Binary segmentation is O(n log n) for balanced splits. All functions are pure and thread-safe.
 /// </para>
 /// </remarks>
 public static class ChangePoints

@@ -40,6 +40,12 @@ internal interface IChangePointCostKernel
     /// value means there is none.
     /// </summary>
     double MeanInterval(int length, double sum, double sumSquares, double bound, out double centre);
+
+    /// <summary>
+    /// For the mean-and-variance cost: the likelihood cost of a segment of length m with sums S₁ and S₂ at mean μ and
+    /// variance v is m [ln v + (w + (μ − ȳ)²)/v − 1]; returns w = Σ(y − ȳ)²/m + ε and ȳ as <paramref name="mean"/>.
+    /// </summary>
+    double Spread(int length, double sum, double sumSquares, out double mean);
 }
 
 /// <summary>Σ(y − ȳ)² / scale from prefix sums.</summary>
@@ -71,6 +77,9 @@ internal readonly struct SumOfSquaresKernel(double[] sum, double[] sumSquares, d
         centre = s1 / length;
         return ((bound * scale) - (s2 - (s1 * centre))) / length;
     }
+
+    public double Spread(int length, double s1, double s2, out double mean) =>
+        throw new NotSupportedException("The mean cost has no variance parameter.");
 
     // min_μ Σ (y − μ)² / scale = (S₂ − S₁²/m) / scale.
     public double VirtualCost(double length, double s1, double s2, out double dLength, out double dSum, out double dSumSquares)
@@ -111,6 +120,14 @@ internal readonly struct LogVarianceKernel(double[] sum, double[] sumSquares, do
     public double MeanInterval(int length, double s1, double s2, double bound, out double centre) =>
         throw new NotSupportedException("The mean-and-variance cost has two parameters.");
 
+    // As in Cost: the squared deviations' sum, clamped at 0 against rounding, per point, plus ε.
+    public double Spread(int length, double s1, double s2, out double mean)
+    {
+        mean = s1 / length;
+        var sse = s2 - (s1 * mean);
+        return (sse > 0 ? sse / length : 0.0) + floor;
+    }
+
     // h = m ln(w) with w = S₂/m − (S₁/m)² + ε.
     public double VirtualCost(double length, double s1, double s2, out double dLength, out double dSum, out double dSumSquares)
     {
@@ -147,6 +164,8 @@ internal readonly struct LogLengthKernel<TInner>(TInner inner, double[] logLengt
 
     public double MeanInterval(int length, double s1, double s2, double bound, out double centre) =>
         inner.MeanInterval(length, s1, s2, bound, out centre);
+
+    public double Spread(int length, double s1, double s2, out double mean) => inner.Spread(length, s1, s2, out mean);
 
     public double VirtualCost(double length, double s1, double s2, out double dLength, out double dSum, out double dSumSquares) =>
         inner.VirtualCost(length, s1, s2, out dLength, out dSum, out dSumSquares);

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace PerformanceAnalytics.Statistics.Internal;
 
 /// <summary>
@@ -41,6 +43,14 @@ namespace PerformanceAnalytics.Statistics.Internal;
 /// when the intersection of the first is empty or covered by the union of the second. That keeps a few dozen
 /// candidates inside a long segment, whatever its length.
 /// </para>
+/// <para>
+/// For the mean-and-variance cost the same holds at each fixed variance, so the test runs over slabs of variances,
+/// bounding each interval over a slab and halving slabs that the bounds cannot clear (in the spirit of the geometric
+/// pruning of Pishchagina, Rigaill &amp; Runge, "Geometric-based pruning rules for change point detection in multiple
+/// independent time series", Computo 2024, arXiv:2306.09555). It costs a few microseconds, so a candidate takes it at
+/// its first dual-test time and then only when its age has doubled. Inside a segment of 10³, 10⁴ and 10⁵ points it
+/// keeps about 30, 50 and 100 candidates, against 100, 400 and 2,500 for the dual test alone.
+/// </para>
 /// </remarks>
 internal static class ChangePointPelt
 {
@@ -81,10 +91,15 @@ internal static class ChangePointPelt
         var values = new double[n + 1];
         double[]? starts = null;
         double[]? ends = null;
+        VarianceSlabs? slabs = null;
         if (dualPruning && cost.MeanOnly)
         {
             starts = new double[n + 1];
             ends = new double[n + 1];
+        }
+        else if (dualPruning)
+        {
+            slabs = new VarianceSlabs(n);
         }
 
         var count = 0;
@@ -175,7 +190,9 @@ internal static class ChangePointPelt
                 var u = argBest < r ? argBest : candidates[0];
                 var handicap = cost.LengthTerm(until - u) - cost.LengthTerm(until - r);
                 if (Dominated(cost, f, r, t, u, handicap, tolerance)
-                    || (cost.MeanOnly && DominatedOnMeans(cost, f, candidates, count, r, t, until, tolerance, starts, ends)))
+                    || (cost.MeanOnly
+                        ? DominatedOnMeans(cost, f, candidates, count, r, t, until, tolerance, starts, ends)
+                        : DominatedOnVariances(cost, f, candidates, count, i, u, t, until, tolerance, slabs!)))
                 {
                     expiry[i] = until;
                 }
@@ -251,15 +268,22 @@ internal static class ChangePointPelt
             }
         }
 
-        // Cover [low, high] from the left: each round extends the covered part to the farthest end of an interval
-        // that starts inside it.
+        return Covers(starts!, ends!, intervals, low, high);
+    }
+
+    /// <summary>
+    /// Returns true when the open intervals (starts[k], ends[k]) cover [low, high]: each round extends the covered
+    /// part from the left to the farthest end of an interval that starts inside it.
+    /// </summary>
+    private static bool Covers(double[] starts, double[] ends, int intervals, double low, double high)
+    {
         var reach = low;
         while (true)
         {
             var next = reach;
             for (var k = 0; k < intervals; k++)
             {
-                if (starts![k] < reach && ends![k] > next)
+                if (starts[k] < reach && ends[k] > next)
                 {
                     next = ends[k];
                 }
@@ -276,6 +300,232 @@ internal static class ChangePointPelt
             }
 
             reach = next;
+        }
+    }
+
+    /// <summary>
+    /// For the mean-and-variance cost, exact functional pruning over slabs of variances. A segment of length m with
+    /// mean ȳ and spread w (see <see cref="IChangePointCostKernel.Spread"/>) has likelihood cost below a bound b at
+    /// (μ, v) exactly when (μ − ȳ)² &lt; D²(v) = v (b/m + 1 − ln v) − w; D² is concave in v, largest at ln v = b/m. So
+    /// at each variance the means where r beats a later candidate s (bound F(s) − F(r)) form an interval, and so do
+    /// the means where an earlier candidate c beats r (bound F(r) − F(c) − δ(c)). Over a slab of variances, r can win
+    /// only inside the intersection of the first intervals at their widest over the slab, and loses wherever the union
+    /// of the second at their narrowest over the slab reaches; a slab is cleared when the first is empty or covered
+    /// by the second, and otherwise halved, down to a fixed depth. The first slab is the range of variances at which
+    /// r can beat t at all. Every later candidate takes part; of the earlier ones, u and the nearest few, which
+    /// decide nearly every drop that all of them would.
+    /// </summary>
+    /// <remarks>
+    /// A candidate gets this test at its first dual-test time and, while it survives, again once its age has
+    /// doubled: most candidates fall at the first or second test, and the few that stay (a segment's start) cost
+    /// O(log n) tests each.
+    /// </remarks>
+    private static bool DominatedOnVariances<TKernel>(
+        TKernel cost, double[] f, int[] candidates, int count, int index, int u, int t, int until, double tolerance, VarianceSlabs slabs)
+        where TKernel : struct, IChangePointCostKernel
+    {
+        var r = candidates[index];
+        var age = t - r;
+        if (age < slabs.NextTest[r])
+        {
+            return false;
+        }
+
+        var sumR = cost.Sum(r);
+        var squaresR = cost.SumSquares(r);
+        slabs.Reserve(count + VarianceSlabs.EarlierDominators + 2);
+        var later = 0;
+        var low = 0.0;
+        var high = 0.0;
+        for (var j = count; j > index; j--)
+        {
+            var s = j == count ? t : candidates[j];
+            var m = s - r;
+            var spread = cost.Spread(m, cost.Sum(s) - sumR, cost.SumSquares(s) - squaresR, out var mean);
+            var level = (f[s] - f[r] + tolerance) / m;
+            if (j == count)
+            {
+                // With x = w/v the bound holds only where x − ln x < 1 + γ, γ = b/m − ln w: z − ln(1 + z) ≥
+                // z²/(2(1 + z)) bounds the root above 1 by 1 + γ + √(γ(γ + 2)); −ln(1 − z) − z ≥ z²/2 bounds the one
+                // below by 1 − √(2γ), and x ≥ e^(−1−γ) always.
+                var gamma = level - Math.Log(spread);
+                if (!(gamma >= 0))
+                {
+                    return true;
+                }
+
+                var above = 1.0 + gamma + Math.Sqrt(gamma * (gamma + 2.0));
+                var below = 1.0 - Math.Sqrt(2.0 * gamma);
+                below = below > 0.5 ? below : Math.Max(below, Math.Exp(-1.0 - gamma));
+                low = spread / above * (1.0 - 1e-9);
+                high = spread / below * (1.0 + 1e-9);
+            }
+
+            slabs.Add(later++, mean, spread, level, Math.Exp(level) - spread);
+        }
+
+        // Earlier competitors: u, then the nearest candidates before r.
+        var total = later;
+        var termR = cost.LengthTerm(until - r);
+        for (var j = index; j >= Math.Max(0, index - VarianceSlabs.EarlierDominators); j--)
+        {
+            var c = j == index ? u : candidates[j];
+            if (c >= r || (j != index && c == u))
+            {
+                continue;
+            }
+
+            var m = r - c;
+            var spread = cost.Spread(m, sumR - cost.Sum(c), squaresR - cost.SumSquares(c), out var mean);
+            var level = (f[r] - f[c] - (cost.LengthTerm(until - c) - termR) - tolerance) / m;
+            slabs.Add(total++, mean, spread, level, 0.0);
+        }
+
+        if (CoveredSlab(slabs, later, total, low, high, Math.Log(low), Math.Log(high), 0))
+        {
+            return true;
+        }
+
+        slabs.NextTest[r] = 2 * age;
+        return false;
+    }
+
+    /// <summary>True when the slab of variances [lowVariance, highVariance] is cleared (see <see cref="DominatedOnVariances"/>).</summary>
+    private static bool CoveredSlab(VarianceSlabs slabs, int later, int total, double lowVariance, double highVariance, double logLow, double logHigh, int depth)
+    {
+        // D²(v) = v (λ + 1 − ln v) − w with λ = b/m: at the slab's ends, or e^λ − w at the peak when the slab holds it.
+        var (mean, spread, level, top) = (slabs.Mean, slabs.Spread, slabs.Level, slabs.Top);
+        var lowFactor = 1.0 - logLow;
+        var highFactor = 1.0 - logHigh;
+        var low = double.NegativeInfinity;
+        var high = double.PositiveInfinity;
+        var j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vectorLow = Vector256.Create(double.NegativeInfinity);
+            var vectorHigh = Vector256.Create(double.PositiveInfinity);
+            for (; j <= later - Vector256<double>.Count; j += Vector256<double>.Count)
+            {
+                var lambda = Vector256.LoadUnsafe(ref level[j]);
+                var w = Vector256.LoadUnsafe(ref spread[j]);
+                var centre = Vector256.LoadUnsafe(ref mean[j]);
+                var squared = Vector256.ConditionalSelect(
+                    Vector256.LessThanOrEqual(lambda, Vector256.Create(logLow)),
+                    (Vector256.Create(lowVariance) * (lambda + Vector256.Create(lowFactor))) - w,
+                    Vector256.ConditionalSelect(
+                        Vector256.GreaterThanOrEqual(lambda, Vector256.Create(logHigh)),
+                        (Vector256.Create(highVariance) * (lambda + Vector256.Create(highFactor))) - w,
+                        Vector256.LoadUnsafe(ref top[j])));
+                if (!Vector256.GreaterThanOrEqualAll(squared, Vector256<double>.Zero))
+                {
+                    return true;
+                }
+
+                var halfWidth = (Vector256.Sqrt(squared) * (1.0 + 1e-9)) + (Vector256.Abs(centre) * 1e-12);
+                vectorLow = Vector256.Max(vectorLow, centre - halfWidth);
+                vectorHigh = Vector256.Min(vectorHigh, centre + halfWidth);
+            }
+
+            for (var k = 0; k < Vector256<double>.Count; k++)
+            {
+                low = Math.Max(low, vectorLow[k]);
+                high = Math.Min(high, vectorHigh[k]);
+            }
+        }
+
+        for (; j < later; j++)
+        {
+            var squared = level[j] <= logLow ? (lowVariance * (level[j] + lowFactor)) - spread[j]
+                : level[j] >= logHigh ? (highVariance * (level[j] + highFactor)) - spread[j]
+                : top[j];
+            if (!(squared >= 0))
+            {
+                return true;
+            }
+
+            // Widened a little beyond the rounding of the prefix sums, so that the interval surely contains the set.
+            var halfWidth = (Math.Sqrt(squared) * (1.0 + 1e-9)) + (1e-12 * Math.Abs(mean[j]));
+            low = Math.Max(low, mean[j] - halfWidth);
+            high = Math.Min(high, mean[j] + halfWidth);
+        }
+
+        if (low > high)
+        {
+            return true;
+        }
+
+        var intervals = 0;
+        var (starts, ends) = (slabs.Starts, slabs.Ends);
+        for (j = later; j < total; j++)
+        {
+            // The narrowest over the slab, at one of its ends (D² is concave in v); narrowed a little.
+            var squared = Math.Min(lowVariance * (level[j] + lowFactor), highVariance * (level[j] + highFactor)) - spread[j];
+            if (squared > 0)
+            {
+                var halfWidth = (Math.Sqrt(squared) * (1.0 - 1e-9)) - (1e-12 * Math.Abs(mean[j]));
+                if (mean[j] + halfWidth > low && mean[j] - halfWidth < high)
+                {
+                    starts[intervals] = mean[j] - halfWidth;
+                    ends[intervals++] = mean[j] + halfWidth;
+                }
+            }
+        }
+
+        if (Covers(starts, ends, intervals, low, high))
+        {
+            return true;
+        }
+
+        if (depth == VarianceSlabs.MaxDepth)
+        {
+            return false;
+        }
+
+        var middle = 0.5 * (lowVariance + highVariance);
+        var logMiddle = Math.Log(middle);
+        return CoveredSlab(slabs, later, total, lowVariance, middle, logLow, logMiddle, depth + 1)
+            && CoveredSlab(slabs, later, total, middle, highVariance, logMiddle, logHigh, depth + 1);
+    }
+
+    /// <summary>Work arrays of <see cref="DominatedOnVariances"/>: per competitor ȳ, w, b/m and the peak D²; the inner intervals; each candidate's next test age.</summary>
+    private sealed class VarianceSlabs(int n)
+    {
+        /// <summary>How many candidates just before r take part besides u.</summary>
+        public const int EarlierDominators = 8;
+
+        /// <summary>How many times the first slab is halved before a candidate is kept.</summary>
+        public const int MaxDepth = 6;
+
+        public int[] NextTest { get; } = new int[n + 1];
+
+        public double[] Mean { get; private set; } = new double[64];
+
+        public double[] Spread { get; private set; } = new double[64];
+
+        public double[] Level { get; private set; } = new double[64];
+
+        public double[] Top { get; private set; } = new double[64];
+
+        public double[] Starts { get; private set; } = new double[64];
+
+        public double[] Ends { get; private set; } = new double[64];
+
+        public void Reserve(int size)
+        {
+            if (size > Mean.Length)
+            {
+                var capacity = Math.Max(size, 2 * Mean.Length);
+                (Mean, Spread, Level, Top) = (new double[capacity], new double[capacity], new double[capacity], new double[capacity]);
+                (Starts, Ends) = (new double[capacity], new double[capacity]);
+            }
+        }
+
+        public void Add(int index, double mean, double spread, double level, double top)
+        {
+            Mean[index] = mean;
+            Spread[index] = spread;
+            Level[index] = level;
+            Top[index] = top;
         }
     }
 

@@ -101,6 +101,38 @@ public sealed class PeltDualPruningTests
         }
     }
 
+    // The same check where MBIC's length terms matter most: many short segments (3 to 40 points) alternating in
+    // scale and level, so that the optimal last change is often a young candidate and an ln(T − r) term decides.
+    [Test]
+    public void Pelt_DualPruningWithShortSegments_KeepsEveryOptimalPrefixCost()
+    {
+        var random = new Random(20261130);
+        for (var trial = 0; trial < 40; trial++)
+        {
+            var n = random.Next(200, 1200);
+            var y = new double[n];
+            var i = 0;
+            var quiet = true;
+            while (i < n)
+            {
+                var length = random.Next(3, 41);
+                var level = 3.0 * random.NextDouble();
+                var scale = quiet ? 0.5 + random.NextDouble() : 2.0 + (3.0 * random.NextDouble());
+                for (var k = 0; k < length && i < n; k++, i++)
+                {
+                    y[i] = level + (scale * Normal(random));
+                }
+
+                quiet = !quiet;
+            }
+
+            foreach (var cost in new[] { ChangePointCost.Mean, ChangePointCost.MeanVariance })
+            {
+                AssertPrunedKeepsEveryOptimalPrefixCost(y, cost, trial % 2 == 0 ? 2 : 3, $"trial {trial}");
+            }
+        }
+    }
+
     // The same check on awkward numbers: a large offset with small noise (prefix sums far from the noise scale),
     // small integer counts (many ties) and a run of equal values inside a segment.
     [Test]
