@@ -28,8 +28,9 @@ public sealed partial class PostgreSqlEngagementStore
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="snapshots"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
-    /// A snapshot is <see langword="null"/> or has a <see langword="null"/> id, or names a content item already tracked on
-    /// another platform, or the batch holds one content item on two platforms; nothing is stored.
+    /// A snapshot is <see langword="null"/> or has a <see langword="null"/> id, or has an id or metadata entry with a
+    /// lone surrogate (not valid UTF-16), or names a content item already tracked on another platform, or the batch
+    /// holds one content item on two platforms; nothing is stored.
     /// </exception>
     public async Task<AppendResult> AppendAsync(IReadOnlyList<EngagementSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
@@ -40,6 +41,13 @@ public sealed partial class PostgreSqlEngagementStore
             if (snapshot.SnapshotId is null || snapshot.ContentId is null || snapshot.TenantId is null || snapshot.Metrics is null)
             {
                 throw new ArgumentException($"Snapshot {i} has a null id, tenant or metric set.", nameof(snapshots));
+            }
+
+            if (LoneSurrogateIn(snapshot) is { } field)
+            {
+                throw new ArgumentException(
+                    $"Snapshot {i} has a {field} that is not valid UTF-16 text (a lone surrogate, which PostgreSQL's UTF-8 text cannot hold).",
+                    nameof(snapshots));
             }
         }
 
@@ -475,6 +483,56 @@ public sealed partial class PostgreSqlEngagementStore
             stream.WriteTimeout = (int)_options.CommandTimeout.TotalMilliseconds;
             await SnapshotCopyWriter.WriteAsync(stream, snapshots, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Names the first text field of a snapshot that holds a lone surrogate, or returns <see langword="null"/>.</summary>
+    private static string? LoneSurrogateIn(EngagementSnapshot snapshot)
+    {
+        if (HasLoneSurrogate(snapshot.TenantId))
+        {
+            return "tenant id";
+        }
+
+        if (HasLoneSurrogate(snapshot.SnapshotId))
+        {
+            return "snapshot id";
+        }
+
+        if (HasLoneSurrogate(snapshot.ContentId))
+        {
+            return "content id";
+        }
+
+        if (snapshot.Metadata is { } metadata)
+        {
+            foreach (var (key, value) in metadata)
+            {
+                if (HasLoneSurrogate(key) || HasLoneSurrogate(value))
+                {
+                    return "metadata entry";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasLoneSurrogate(string? text)
+    {
+        var span = text.AsSpan();
+        for (var i = span.IndexOfAnyInRange('\uD800', '\uDFFF'); i >= 0 && i < span.Length; i++)
+        {
+            if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(span[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

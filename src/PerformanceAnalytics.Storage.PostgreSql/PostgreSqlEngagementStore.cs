@@ -32,7 +32,8 @@ namespace PerformanceAnalytics.Storage.PostgreSql;
 /// </para>
 /// <para>
 /// <b>Limits.</b> PostgreSQL text cannot hold the character U+0000; ids, names and metadata containing it are
-/// rejected by the server (<see cref="PostgresException"/>). Ids sort by code point (collation "C"), which matches
+/// rejected by the server (<see cref="PostgresException"/>). Nor can UTF-8 carry a lone surrogate: snapshots whose ids
+/// or metadata hold one are rejected before anything is sent (<see cref="ArgumentException"/>). Ids sort by code point (collation "C"), which matches
 /// ordinal .NET ordering except for characters outside the Basic Multilingual Plane relative to U+E000–U+FFFF.
 /// </para>
 /// <para>The store is thread-safe; create one per process (it pools connections through its data source).</para>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
+using System.Text.Unicode;
 using PerformanceAnalytics.Model;
 
 namespace PerformanceAnalytics.Storage.PostgreSql.Internal;
@@ -47,9 +48,9 @@ internal sealed class SnapshotCopyWriter : IDisposable
     internal static async Task WriteAsync(Stream destination, IReadOnlyList<EngagementSnapshot> snapshots, CancellationToken cancellationToken)
     {
         using var writer = new SnapshotCopyWriter();
-        foreach (var snapshot in snapshots)
+        for (var i = 0; i < snapshots.Count; i++)
         {
-            writer.WriteRow(snapshot);
+            writer.WriteRow(snapshots[i]);
             if (writer._length >= ChunkSize)
             {
                 await destination.WriteAsync(writer._buffer.AsMemory(0, writer._length), cancellationToken).ConfigureAwait(false);
@@ -98,7 +99,7 @@ internal sealed class SnapshotCopyWriter : IDisposable
         {
             var bytes = Reserve(4 + 1 + Encoding.UTF8.GetMaxByteCount(metadata.Length));
             bytes[4] = 1; // jsonb binary format version
-            var count = Encoding.UTF8.GetBytes(metadata, bytes[5..]);
+            var count = Encoding.UTF8.GetBytes(metadata, bytes[5..]); // JSON text from Utf8JsonWriter: valid UTF-16
             BinaryPrimitives.WriteInt32BigEndian(bytes, 1 + count);
             _length += 4 + 1 + count;
         }
@@ -108,10 +109,15 @@ internal sealed class SnapshotCopyWriter : IDisposable
         }
     }
 
+    /// <summary>Writes text as UTF-8, never replacing a lone surrogate (the store rejects those before copying).</summary>
     private void WriteText(string value)
     {
         var bytes = Reserve(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
-        var count = Encoding.UTF8.GetBytes(value, bytes[4..]);
+        if (Utf8.FromUtf16(value, bytes[4..], out _, out var count, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            throw new InvalidOperationException("Text with a lone surrogate reached the COPY encoder.");
+        }
+
         BinaryPrimitives.WriteInt32BigEndian(bytes, count);
         _length += 4 + count;
     }
