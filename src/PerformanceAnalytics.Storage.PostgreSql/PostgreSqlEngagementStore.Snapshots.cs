@@ -481,7 +481,17 @@ public sealed partial class PostgreSqlEngagementStore
         await using (stream.ConfigureAwait(false))
         {
             stream.WriteTimeout = (int)_options.CommandTimeout.TotalMilliseconds;
-            await SnapshotCopyWriter.WriteAsync(stream, snapshots, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await SnapshotCopyWriter.WriteAsync(stream, snapshots, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Abort the copy (its rows are discarded) rather than end it with what was sent; the caller's
+                // transaction is rolled back as the exception leaves AppendAsync.
+                await stream.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using PerformanceAnalytics.Model;
 using PerformanceAnalytics.Storage.PostgreSql;
+using PerformanceAnalytics.Storage.Tests.Conformance;
 
 namespace PerformanceAnalytics.Storage.Tests.PostgreSql;
 
@@ -45,6 +46,22 @@ public sealed class PostgreSqlAppendTests() : PostgreSqlStoreTestBase("pa_app")
         (await inMetadata.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("metadata entry");
         (await CountAsync()).Should().Be(1, "neither rejected batch stored anything, not even its valid snapshot");
         (await validPair()).Should().Be(new AppendResult(1, 0), "a surrogate pair is valid text");
+    }
+
+    [Test]
+    public async Task Append_CancelledMidCopy_StoresNothingAndLeavesTheStoreUsable()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var rows = Enumerable.Range(0, 5_000).Select(i => Snapshot($"s{i}", $"c{i % 7}", Platform.YouTube, i)).ToArray();
+        // Cancelled while the rows are being encoded for the staging copy, after several chunks were sent.
+        var batch = new CancellingList(rows, 3_000, cancellation);
+
+        var act = () => Store.AppendAsync(batch, cancellation.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        batch.HighestIndexRead.Should().BeGreaterThanOrEqualTo(3_000);
+        (await CountAsync()).Should().Be(0);
+        (await Store.AppendAsync(rows)).Should().Be(new AppendResult(5_000, 0));
     }
 
     [Test]

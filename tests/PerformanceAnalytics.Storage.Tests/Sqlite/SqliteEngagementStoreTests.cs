@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using PerformanceAnalytics.Model;
 using PerformanceAnalytics.Storage.Sqlite;
 using PerformanceAnalytics.Storage.Sqlite.Internal;
+using PerformanceAnalytics.Storage.Tests.Conformance;
 
 namespace PerformanceAnalytics.Storage.Tests.Sqlite;
 
@@ -439,34 +440,5 @@ public sealed class SqliteEngagementStoreTests
         }
 
         return result;
-    }
-
-    /// <summary>A batch that cancels a token when the store reads a given element.</summary>
-    private sealed class CancellingList(EngagementSnapshot[] items, int cancelAt, CancellationTokenSource cancellation) : IReadOnlyList<EngagementSnapshot>
-    {
-        private int _reads;
-
-        public int HighestIndexRead { get; private set; } = -1;
-
-        public int Count => items.Length;
-
-        public EngagementSnapshot this[int index]
-        {
-            get
-            {
-                HighestIndexRead = Math.Max(HighestIndexRead, index);
-                // The store reads each element once while validating; cancel during the insert pass.
-                if (index == cancelAt && ++_reads == 2)
-                {
-                    cancellation.Cancel();
-                }
-
-                return items[index];
-            }
-        }
-
-        public IEnumerator<EngagementSnapshot> GetEnumerator() => ((IEnumerable<EngagementSnapshot>)items).GetEnumerator();
-
-        IEnumerator IEnumerable.GetEnumerator() => items.GetEnumerator();
     }
 }
