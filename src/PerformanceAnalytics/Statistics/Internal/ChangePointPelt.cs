@@ -408,17 +408,20 @@ internal static class ChangePointPelt
         {
             var vectorLow = Vector256.Create(double.NegativeInfinity);
             var vectorHigh = Vector256.Create(double.PositiveInfinity);
+            var (vLogLow, vLogHigh) = (Vector256.Create(logLow), Vector256.Create(logHigh));
+            var (vLowVariance, vHighVariance) = (Vector256.Create(lowVariance), Vector256.Create(highVariance));
+            var (vLowFactor, vHighFactor) = (Vector256.Create(lowFactor), Vector256.Create(highFactor));
             for (; j <= later - Vector256<double>.Count; j += Vector256<double>.Count)
             {
                 var lambda = Vector256.LoadUnsafe(ref level[j]);
                 var w = Vector256.LoadUnsafe(ref spread[j]);
                 var centre = Vector256.LoadUnsafe(ref mean[j]);
                 var squared = Vector256.ConditionalSelect(
-                    Vector256.LessThanOrEqual(lambda, Vector256.Create(logLow)),
-                    (Vector256.Create(lowVariance) * (lambda + Vector256.Create(lowFactor))) - w,
+                    Vector256.LessThanOrEqual(lambda, vLogLow),
+                    (vLowVariance * (lambda + vLowFactor)) - w,
                     Vector256.ConditionalSelect(
-                        Vector256.GreaterThanOrEqual(lambda, Vector256.Create(logHigh)),
-                        (Vector256.Create(highVariance) * (lambda + Vector256.Create(highFactor))) - w,
+                        Vector256.GreaterThanOrEqual(lambda, vLogHigh),
+                        (vHighVariance * (lambda + vHighFactor)) - w,
                         Vector256.LoadUnsafe(ref top[j])));
                 if (!Vector256.GreaterThanOrEqualAll(squared, Vector256<double>.Zero))
                 {
