@@ -11,7 +11,8 @@ namespace PerformanceAnalytics.Storage.PostgreSql;
 /// <content>Snapshots: ingest, queries, series, aggregates and retention.</content>
 public sealed partial class PostgreSqlEngagementStore
 {
-    private const string SnapshotColumns =
+    /// <summary>The snapshot columns of engagement_snapshots besides tenant_id, in the order rows are read and written.</summary>
+    internal const string SnapshotColumns =
         "snapshot_id, content_id, platform, observed_at, observed_tick, views, likes, comments, shares, saves, impressions, reach, clicks, "
         + "watch_time, average_view_duration, completion_rate, engagement_rate, followers_gained, metadata";
 
@@ -477,7 +478,7 @@ public sealed partial class PostgreSqlEngagementStore
     private async Task CopyToStagingAsync(NpgsqlConnection connection, IReadOnlyList<EngagementSnapshot> snapshots, CancellationToken cancellationToken)
     {
         var stream = await connection.BeginRawBinaryCopyAsync(
-            $"COPY {StagingTable} (tenant_id, {SnapshotColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+            $"COPY {StagingTable} ({SnapshotCopyWriter.Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             stream.WriteTimeout = (int)_options.CommandTimeout.TotalMilliseconds;

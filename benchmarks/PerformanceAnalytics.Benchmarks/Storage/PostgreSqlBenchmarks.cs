@@ -70,10 +70,7 @@ public class PostgreSqlBenchmarks
         }
 
         await using var connection = await _dataSource.OpenConnectionAsync();
-        await using (var stream = await connection.BeginRawBinaryCopyAsync(
-            $"COPY {RawSchema}.engagement_snapshots (tenant_id, snapshot_id, content_id, platform, observed_at, observed_tick, views, likes, comments, "
-            + "shares, saves, impressions, reach, clicks, watch_time, average_view_duration, completion_rate, engagement_rate, followers_gained, metadata) "
-            + "FROM STDIN (FORMAT BINARY)"))
+        await using (var stream = await connection.BeginRawBinaryCopyAsync($"COPY {RawSchema}.engagement_snapshots ({SnapshotCopyWriter.Columns}) FROM STDIN (FORMAT BINARY)"))
         {
             await SnapshotCopyWriter.WriteAsync(stream, _batch, CancellationToken.None);
         }

@@ -20,6 +20,9 @@ namespace PerformanceAnalytics.Storage.PostgreSql.Internal;
 /// </remarks>
 internal sealed class SnapshotCopyWriter : IDisposable
 {
+    /// <summary>The columns of each row, in order, for the COPY statement's column list.</summary>
+    internal const string Columns = "tenant_id, " + PostgreSqlEngagementStore.SnapshotColumns;
+
     /// <summary>Bytes gathered before they are sent.</summary>
     private const int ChunkSize = 64 * 1024;
 

@@ -12,9 +12,7 @@ namespace PerformanceAnalytics.Storage.Tests.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlCopyEncodingTests() : PostgreSqlStoreTestBase("pa_enc")
 {
-    private const string Columns =
-        "tenant_id, snapshot_id, content_id, platform, observed_at, observed_tick, views, likes, comments, shares, saves, impressions, "
-        + "reach, clicks, watch_time, average_view_duration, completion_rate, engagement_rate, followers_gained, metadata";
+    private const string Columns = SnapshotCopyWriter.Columns;
 
     [Test]
     public async Task Encoder_EdgeValues_StoresWhatTheDriverStores()
