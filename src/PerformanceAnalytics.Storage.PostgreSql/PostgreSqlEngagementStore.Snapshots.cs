@@ -35,23 +35,7 @@ public sealed partial class PostgreSqlEngagementStore
     /// </exception>
     public async Task<AppendResult> AppendAsync(IReadOnlyList<EngagementSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(snapshots);
-        for (var i = 0; i < snapshots.Count; i++)
-        {
-            var snapshot = snapshots[i] ?? throw new ArgumentException($"Snapshot {i} is null.", nameof(snapshots));
-            if (snapshot.SnapshotId is null || snapshot.ContentId is null || snapshot.TenantId is null || snapshot.Metrics is null)
-            {
-                throw new ArgumentException($"Snapshot {i} has a null id, tenant or metric set.", nameof(snapshots));
-            }
-
-            if (LoneSurrogateIn(snapshot) is { } field)
-            {
-                throw new ArgumentException(
-                    $"Snapshot {i} has a {field} that is not valid UTF-16 text (a lone surrogate, which PostgreSQL's UTF-8 text cannot hold).",
-                    nameof(snapshots));
-            }
-        }
-
+        SnapshotBatchGuard.Validate(snapshots, nameof(snapshots));
         cancellationToken.ThrowIfCancellationRequested();
         if (snapshots.Count == 0)
         {
@@ -494,56 +478,6 @@ public sealed partial class PostgreSqlEngagementStore
                 throw;
             }
         }
-    }
-
-    /// <summary>Names the first text field of a snapshot that holds a lone surrogate, or returns <see langword="null"/>.</summary>
-    private static string? LoneSurrogateIn(EngagementSnapshot snapshot)
-    {
-        if (HasLoneSurrogate(snapshot.TenantId))
-        {
-            return "tenant id";
-        }
-
-        if (HasLoneSurrogate(snapshot.SnapshotId))
-        {
-            return "snapshot id";
-        }
-
-        if (HasLoneSurrogate(snapshot.ContentId))
-        {
-            return "content id";
-        }
-
-        if (snapshot.Metadata is { } metadata)
-        {
-            foreach (var (key, value) in metadata)
-            {
-                if (HasLoneSurrogate(key) || HasLoneSurrogate(value))
-                {
-                    return "metadata entry";
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static bool HasLoneSurrogate(string? text)
-    {
-        var span = text.AsSpan();
-        for (var i = span.IndexOfAnyInRange('\uD800', '\uDFFF'); i >= 0 && i < span.Length; i++)
-        {
-            if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(span[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

@@ -96,13 +96,14 @@ public sealed partial class SqliteEngagementStore : IEngagementStore, IDisposabl
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="snapshots"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
-    /// A snapshot is <see langword="null"/>, or names a content item the tenant tracks on another platform (in the
-    /// store or earlier in the batch); nothing is stored.
+    /// A snapshot is <see langword="null"/> or has a <see langword="null"/> id, or has an id or metadata entry with a
+    /// lone surrogate (not valid UTF-16, see <see cref="SnapshotBatchGuard"/>), or names a content item the tenant
+    /// tracks on another platform (in the store or earlier in the batch); nothing is stored.
     /// </exception>
     /// <exception cref="SqliteException">The database failed, or stayed locked longer than the busy timeout; nothing is stored.</exception>
     public async Task<AppendResult> AppendAsync(IReadOnlyList<EngagementSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(snapshots);
+        SnapshotBatchGuard.Validate(snapshots, nameof(snapshots));
         cancellationToken.ThrowIfCancellationRequested();
         var series = GroupSeries(snapshots);
         if (snapshots.Count == 0)
@@ -198,7 +199,7 @@ public sealed partial class SqliteEngagementStore : IEngagementStore, IDisposabl
         var rowSeries = new int[snapshots.Count];
         for (var i = 0; i < snapshots.Count; i++)
         {
-            var snapshot = snapshots[i] ?? throw new ArgumentException($"Snapshot {i} is null.", nameof(snapshots));
+            var snapshot = snapshots[i];
             if (index.TryGetValue((snapshot.TenantId, snapshot.ContentId), out var s))
             {
                 if (series[s].Platform != snapshot.Platform)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PerformanceAnalytics.Model;
+using PerformanceAnalytics.Storage;
 
 namespace PerformanceAnalytics.Analysis;
 
@@ -98,7 +99,14 @@ internal sealed class SnapshotValidator(PerformanceAnalyticsOptions options)
         {
             errors.Add(new TrackingError(index, field, "The id contains control characters."));
         }
+        else if (SnapshotBatchGuard.IndexOfLoneSurrogate(id) is var at and >= 0)
+        {
+            errors.Add(new TrackingError(index, field, LoneSurrogate(at)));
+        }
     }
+
+    private static string LoneSurrogate(int at) =>
+        string.Create(CultureInfo.InvariantCulture, $"The text has a lone surrogate at index {at} (not valid UTF-16, and not storable as UTF-8).");
 
     private static MetricValues? ValidateMetrics(IReadOnlyDictionary<string, double>? metrics, int index, List<TrackingError> errors)
     {
@@ -173,6 +181,14 @@ internal sealed class SnapshotValidator(PerformanceAnalyticsOptions options)
             else if (value is null)
             {
                 errors.Add(new TrackingError(index, $"Metadata[{key}]", "The value is null."));
+            }
+            else if (SnapshotBatchGuard.IndexOfLoneSurrogate(key) is var inKey and >= 0)
+            {
+                errors.Add(new TrackingError(index, "Metadata", $"A metadata key is not valid text: {LoneSurrogate(inKey)}"));
+            }
+            else if (SnapshotBatchGuard.IndexOfLoneSurrogate(value) is var inValue and >= 0)
+            {
+                errors.Add(new TrackingError(index, $"Metadata[{key}]", LoneSurrogate(inValue)));
             }
         }
     }

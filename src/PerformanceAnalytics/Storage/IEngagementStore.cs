@@ -21,7 +21,11 @@ public interface IEngagementStore
     /// <param name="snapshots">The batch. Either all of its new snapshots become visible or none does.</param>
     /// <param name="cancellationToken">Cancels the append; a cancelled append stores nothing.</param>
     /// <returns>How many snapshots were new and how many were already stored (same tenant and snapshot id).</returns>
-    /// <remarks>A snapshot id that occurs twice within the batch is stored once and counted once as a duplicate.</remarks>
+    /// <remarks>
+    /// A snapshot id that occurs twice within the batch is stored once and counted once as a duplicate. A batch that
+    /// fails <see cref="SnapshotBatchGuard.Validate"/> (a null snapshot, id or metric set, or text with a lone
+    /// surrogate) is rejected with an <see cref="ArgumentException"/> and nothing of it is stored.
+    /// </remarks>
     Task<AppendResult> AppendAsync(IReadOnlyList<EngagementSnapshot> snapshots, CancellationToken cancellationToken = default);
 
     /// <summary>Streams snapshots that match a filter, ordered by content id, then timestamp, then snapshot id.</summary>

@@ -24,7 +24,7 @@ public sealed class InMemoryEngagementStore : IEngagementStore, IDisposable
     /// <inheritdoc/>
     public Task<AppendResult> AppendAsync(IReadOnlyList<EngagementSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(snapshots);
+        SnapshotBatchGuard.Validate(snapshots, nameof(snapshots));
         cancellationToken.ThrowIfCancellationRequested();
         if (snapshots.Count == 0)
         {
@@ -39,7 +39,7 @@ public sealed class InMemoryEngagementStore : IEngagementStore, IDisposable
             TenantData? tenant = null;
             for (var i = 0; i < snapshots.Count; i++)
             {
-                var snapshot = snapshots[i] ?? throw new ArgumentException($"Snapshot {i} is null.", nameof(snapshots));
+                var snapshot = snapshots[i];
                 if (tenant is null || !string.Equals(tenant.Id, snapshot.TenantId, StringComparison.Ordinal))
                 {
                     tenant = GetTenant(snapshot.TenantId, create: false);

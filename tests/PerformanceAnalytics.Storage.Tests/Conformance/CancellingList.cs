@@ -4,10 +4,11 @@ using PerformanceAnalytics.Model;
 namespace PerformanceAnalytics.Storage.Tests.Conformance;
 
 /// <summary>
-/// A batch that cancels a token when a store reads element <c>cancelAt</c> for the second time: stores read each
-/// element once while validating, so the cancellation lands in the middle of the write pass.
+/// A batch that cancels a token when a store reads element <c>cancelAt</c> for the (<c>validationReads</c> + 1)-th
+/// time: a store reads each element <c>validationReads</c> times before writing (the shared
+/// <see cref="SnapshotBatchGuard"/>, then its own grouping), so the cancellation lands in the middle of the write pass.
 /// </summary>
-internal sealed class CancellingList(EngagementSnapshot[] items, int cancelAt, CancellationTokenSource cancellation) : IReadOnlyList<EngagementSnapshot>
+internal sealed class CancellingList(EngagementSnapshot[] items, int cancelAt, CancellationTokenSource cancellation, int validationReads) : IReadOnlyList<EngagementSnapshot>
 {
     private int _reads;
 
@@ -20,8 +21,7 @@ internal sealed class CancellingList(EngagementSnapshot[] items, int cancelAt, C
         get
         {
             HighestIndexRead = Math.Max(HighestIndexRead, index);
-            // The store reads each element once while validating; cancel during the insert pass.
-            if (index == cancelAt && ++_reads == 2)
+            if (index == cancelAt && ++_reads == validationReads + 1)
             {
                 cancellation.Cancel();
             }

@@ -146,6 +146,43 @@ public abstract class EngagementStoreConformanceTests
     }
 
     [Test]
+    public async Task Append_TextWithALoneSurrogate_RejectsTheBatchNamingTheField()
+    {
+        // A lone surrogate has no UTF-8 form: a UTF-8 store would have to fail part-way or store U+FFFD instead,
+        // which turns "c\uD800" and "c\uDC00" into the same id.
+        var store = await NewStoreAsync();
+        await store.AppendAsync([Snapshot("s1", "c", Platform.YouTube, _day0, views: 1)]);
+        var withMetadata = (string key, string value) => Snapshot("s9", "c", Platform.YouTube, _day0.AddHours(9), views: 9) with
+        {
+            Metadata = new Dictionary<string, string> { [key] = value },
+        };
+        var cases = new (string Field, EngagementSnapshot Snapshot)[]
+        {
+            ("content id", Snapshot("s2", "c\uD800", Platform.YouTube, _day0.AddHours(2), views: 2)),
+            ("content id", Snapshot("s3", "\uDC00c", Platform.YouTube, _day0.AddHours(3), views: 3)),
+            ("snapshot id", Snapshot("s4\uDBFF", "c", Platform.YouTube, _day0.AddHours(4), views: 4)),
+            ("tenant id", Snapshot("s5", "c", Platform.YouTube, _day0.AddHours(5), views: 5) with { TenantId = "t\uDFFF" }),
+            ("metadata entry", withMetadata("k", "v\uD83D")),
+            ("metadata entry", withMetadata("\uDE00k", "v")),
+        };
+
+        foreach (var (field, bad) in cases)
+        {
+            var act = () => store.AppendAsync([Snapshot("ok", "c", Platform.YouTube, _day0.AddHours(1), views: 1), bad]);
+
+            var error = (await act.Should().ThrowAsync<ArgumentException>()).Which;
+            error.ParamName.Should().Be("snapshots");
+            error.Message.Should().Contain("Snapshot 1").And.Contain(field);
+        }
+
+        (await QueryAllAsync(store, new SnapshotQuery("default"))).Select(s => s.SnapshotId).Should().Equal(["s1"], "no rejected batch stored anything, not even its valid snapshot");
+        var pair = withMetadata("k\uD83D\uDE00", "\uD83D\uDE00");
+        (await store.AppendAsync([pair])).Should().Be(new AppendResult(1, 0), "a surrogate pair is valid text");
+        (await QueryAllAsync(store, new SnapshotQuery("default"))).Single(s => s.SnapshotId == "s9").Metadata
+            .Should().Equal(new Dictionary<string, string> { ["k\uD83D\uDE00"] = "\uD83D\uDE00" });
+    }
+
+    [Test]
     public async Task Append_ConcurrentReader_NeverSeesAPartialBatch()
     {
         var store = await NewStoreAsync();

@@ -200,7 +200,7 @@ public sealed class SqliteEngagementStoreTests
         using var cancellation = new CancellationTokenSource();
         var rows = Enumerable.Range(0, 2000).Select(i => Snapshot($"s{i}", "c1", _day0.AddSeconds(i), i)).ToArray();
         // The list cancels the token when the store reads row 1000, i.e. after hundreds of rows were inserted.
-        var batch = new CancellingList(rows, 1000, cancellation);
+        var batch = new CancellingList(rows, 1000, cancellation, validationReads: 2);
 
         var act = () => store.AppendAsync(batch, cancellation.Token);
 

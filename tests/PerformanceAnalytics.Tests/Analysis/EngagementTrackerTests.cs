@@ -107,6 +107,31 @@ public sealed class EngagementTrackerTests
     }
 
     [Test]
+    public async Task TrackBatch_TextWithALoneSurrogate_IsReportedByIndexAndField()
+    {
+        using var host = new AnalyticsHost();
+        var valid = Request("ok", "youtube", Start.AddHours(-1), ("views", 1));
+        var batch = new[]
+        {
+            valid,
+            Request("c\uD800", "youtube", Start.AddHours(-1), ("views", 2)) with { SnapshotId = "s1" },
+            valid with { SnapshotId = "\uDC00s" },
+            valid with { SnapshotId = "s3", TenantId = "t\uDBFF" },
+            valid with { SnapshotId = "s4", Metadata = new Dictionary<string, string> { ["title"] = "hi \uD83D" } },
+            valid with { SnapshotId = "s5", Metadata = new Dictionary<string, string> { ["\uDE00"] = "x" } },
+            valid with { SnapshotId = "s6", Timestamp = Start.AddMinutes(-30), Metadata = new Dictionary<string, string> { ["title"] = "hi \uD83D\uDE00" } },
+        };
+
+        var result = await host.Manager.TrackBatchAsync(batch, BatchMode.BestEffort);
+
+        result.Errors.Select(e => (e.Index, e.Field)).Should().Equal(
+            (1, "ContentId"), (2, "SnapshotId"), (3, "TenantId"), (4, "Metadata[title]"), (5, "Metadata"));
+        result.Errors[0].Reason.Should().Be("The text has a lone surrogate at index 1 (not valid UTF-16, and not storable as UTF-8).");
+        result.Stored.Should().Be(2, "the first item and the one whose metadata holds a valid surrogate pair");
+        (await host.Store.GetLatestAsync(new SnapshotQuery("default"))).Single().Metadata["title"].Should().Be("hi \uD83D\uDE00");
+    }
+
+    [Test]
     public async Task Track_CustomPlatformConfigured_IsAccepted()
     {
         using var host = new AnalyticsHost(o => o.Platforms["mastodon"] = new PlatformOptions { EngagementRateBasis = EngagementRateBasis.Impressions });
