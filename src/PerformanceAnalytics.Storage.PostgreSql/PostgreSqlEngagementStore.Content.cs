@@ -24,7 +24,7 @@ public sealed partial class PostgreSqlEngagementStore
     /// <exception cref="ArgumentException">An item is <see langword="null"/>; nothing is stored.</exception>
     public async Task UpsertContentAsync(IReadOnlyList<ContentItem> items, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(items);
+        EngagementStoreGuard.ThrowIfInvalid(items, nameof(items));
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is null || items[i].TenantId is null || items[i].ContentId is null)
@@ -73,8 +73,8 @@ public sealed partial class PostgreSqlEngagementStore
     /// <exception cref="ArgumentNullException"><paramref name="tenantId"/> or <paramref name="contentId"/> is <see langword="null"/>.</exception>
     public async Task<ContentItem?> GetContentAsync(string tenantId, string contentId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tenantId);
-        ArgumentNullException.ThrowIfNull(contentId);
+        EngagementStoreGuard.ThrowIfInvalidId(tenantId, nameof(tenantId));
+        EngagementStoreGuard.ThrowIfInvalidId(contentId, nameof(contentId));
         await foreach (var item in ReadContentAsync(tenantId, "c.content_id = @content", p => p.Add(Text("content", contentId)), cancellationToken).ConfigureAwait(false))
         {
             return item;
@@ -87,7 +87,7 @@ public sealed partial class PostgreSqlEngagementStore
     /// <exception cref="ArgumentNullException"><paramref name="tenantId"/> is <see langword="null"/>.</exception>
     public IAsyncEnumerable<ContentItem> QueryContentAsync(string tenantId, Platform? platform = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tenantId);
+        EngagementStoreGuard.ThrowIfInvalidId(tenantId, nameof(tenantId));
         return platform is { } p
             ? ReadContentAsync(tenantId, "c.platform = @platform", parameters => parameters.Add(Text("platform", p.Key)), cancellationToken)
             : ReadContentAsync(tenantId, "true", static _ => { }, cancellationToken);
@@ -99,7 +99,7 @@ public sealed partial class PostgreSqlEngagementStore
     /// <exception cref="ArgumentException">A record is <see langword="null"/> or has an undefined kind; nothing is stored.</exception>
     public async Task SaveAnalysisAsync(IReadOnlyList<AnalysisRecord> records, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(records);
+        EngagementStoreGuard.ThrowIfInvalid(records, nameof(records));
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
@@ -161,7 +161,7 @@ public sealed partial class PostgreSqlEngagementStore
     public async IAsyncEnumerable<AnalysisRecord> QueryAnalysisAsync(
         AnalysisQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
         if ((uint)query.Kind >= (uint)_analysisTables.Length)
         {
             throw new ArgumentException($"The kind {query.Kind} is undefined.", nameof(query));

@@ -35,7 +35,7 @@ public sealed partial class PostgreSqlEngagementStore
     /// </exception>
     public async Task<AppendResult> AppendAsync(IReadOnlyList<EngagementSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
-        SnapshotBatchGuard.Validate(snapshots, nameof(snapshots));
+        EngagementStoreGuard.ThrowIfInvalid(snapshots, nameof(snapshots));
         cancellationToken.ThrowIfCancellationRequested();
         if (snapshots.Count == 0)
         {
@@ -91,7 +91,7 @@ public sealed partial class PostgreSqlEngagementStore
     public async IAsyncEnumerable<EngagementSnapshot> QueryAsync(
         SnapshotQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
         cancellationToken.ThrowIfCancellationRequested();
         var (connection, transaction) = await BeginAsync(query.TenantId, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -123,7 +123,7 @@ public sealed partial class PostgreSqlEngagementStore
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
     public async Task<IReadOnlyList<EngagementSnapshot>> GetLatestAsync(SnapshotQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
         cancellationToken.ThrowIfCancellationRequested();
         var (connection, transaction) = await BeginAsync(query.TenantId, cancellationToken, withoutJit: true).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -181,7 +181,7 @@ public sealed partial class PostgreSqlEngagementStore
     /// <exception cref="ArgumentException">The query's metric is not a catalogue metric.</exception>
     public async Task<BucketedSeries> GetSeriesAsync(SeriesQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
         cancellationToken.ThrowIfCancellationRequested();
         var column = SqlValues.ColumnOf(query.Metric);
         var boundaries = BucketedSeriesBuilder.Boundaries(query.Range, query.Bucket, query.TimeZone);
@@ -288,7 +288,7 @@ public sealed partial class PostgreSqlEngagementStore
     public async Task<IReadOnlyList<PlatformAggregate>> GetPlatformAggregatesAsync(
         PlatformAggregateQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
         cancellationToken.ThrowIfCancellationRequested();
         var (connection, transaction) = await BeginAsync(query.TenantId, cancellationToken, withoutJit: true).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -336,6 +336,7 @@ public sealed partial class PostgreSqlEngagementStore
     /// </remarks>
     public async Task<RetentionResult> DeleteOlderThanAsync(DateTimeOffset cutoff, string? tenantId = null, CancellationToken cancellationToken = default)
     {
+        EngagementStoreGuard.ThrowIfInvalidTenantFilter(tenantId, nameof(tenantId));
         await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))

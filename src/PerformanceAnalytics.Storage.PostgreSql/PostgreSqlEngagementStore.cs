@@ -32,8 +32,8 @@ namespace PerformanceAnalytics.Storage.PostgreSql;
 /// </para>
 /// <para>
 /// <b>Limits.</b> PostgreSQL text cannot hold the character U+0000; ids, names and metadata containing it are
-/// rejected by the server (<see cref="PostgresException"/>). Nor can UTF-8 carry a lone surrogate: snapshots whose ids
-/// or metadata hold one are rejected before anything is sent (<see cref="ArgumentException"/>). Ids sort by code point (collation "C"), which matches
+/// rejected by the server (<see cref="PostgresException"/>). Nor can UTF-8 carry a lone surrogate: arguments whose ids
+/// or text hold one are rejected before anything is sent (<see cref="ArgumentException"/>, <see cref="EngagementStoreGuard"/>). Ids sort by code point (collation "C"), which matches
 /// ordinal .NET ordering except for characters outside the Basic Multilingual Plane relative to U+E000–U+FFFF.
 /// </para>
 /// <para>The store is thread-safe; create one per process (it pools connections through its data source).</para>
@@ -157,8 +157,8 @@ public sealed partial class PostgreSqlEngagementStore : IEngagementStore, IAsync
     public async Task<PostgreSqlDailyTrend> GetDailyTrendAsync(
         string tenantId, string contentId, Metric metric, TimeRange range, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tenantId);
-        ArgumentNullException.ThrowIfNull(contentId);
+        EngagementStoreGuard.ThrowIfInvalidId(tenantId, nameof(tenantId));
+        EngagementStoreGuard.ThrowIfInvalidId(contentId, nameof(contentId));
         var column = SqlValues.ColumnOf(metric);
         var (connection, transaction) = await BeginAsync(tenantId, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))

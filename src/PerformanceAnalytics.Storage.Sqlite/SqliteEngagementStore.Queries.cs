@@ -15,7 +15,7 @@ public sealed partial class SqliteEngagementStore
     public async IAsyncEnumerable<EngagementSnapshot> QueryAsync(
         SnapshotQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
         cancellationToken.ThrowIfCancellationRequested();
         var keep = KeptMetrics(query.Metrics);
         using var connection = Open();
@@ -31,7 +31,7 @@ public sealed partial class SqliteEngagementStore
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
     public Task<IReadOnlyList<EngagementSnapshot>> GetLatestAsync(SnapshotQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
         cancellationToken.ThrowIfCancellationRequested();
         var keep = KeptMetrics(query.Metrics);
         var result = new List<EngagementSnapshot>();
@@ -61,7 +61,7 @@ public sealed partial class SqliteEngagementStore
     /// </remarks>
     public Task<BucketedSeries> GetSeriesAsync(SeriesQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
         cancellationToken.ThrowIfCancellationRequested();
         var boundaries = BucketedSeriesBuilder.Boundaries(query.Range, query.Bucket, query.TimeZone);
         var buckets = boundaries.Length - 1;
@@ -138,7 +138,7 @@ public sealed partial class SqliteEngagementStore
     public Task<IReadOnlyList<PlatformAggregate>> GetPlatformAggregatesAsync(
         PlatformAggregateQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = Open();
         using var command = connection.CreateCommand();

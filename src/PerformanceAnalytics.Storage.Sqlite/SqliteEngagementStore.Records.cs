@@ -14,10 +14,10 @@ public sealed partial class SqliteEngagementStore
     /// <exception cref="ArgumentException">An item is <see langword="null"/>; nothing is stored.</exception>
     /// <remarks>All items are written in one transaction. Features are stored as JSON text.</remarks>
     public Task UpsertContentAsync(IReadOnlyList<ContentItem> items, CancellationToken cancellationToken = default)
-        => WriteRowsAsync(
+    {
+        EngagementStoreGuard.ThrowIfInvalid(items, nameof(items));
+        return WriteRowsAsync(
             items,
-            nameof(items),
-            "Item",
             SqliteSql.UpsertContent,
             ["$tenant", "$content", "$platform", "$published", "$offset", "$title", "$numeric", "$categorical"],
             static (item, p) =>
@@ -32,13 +32,14 @@ public sealed partial class SqliteEngagementStore
                 p[7].Value = SqliteJson.Write(item.CategoricalFeatures);
             },
             cancellationToken);
+    }
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="tenantId"/> or <paramref name="contentId"/> is <see langword="null"/>.</exception>
     public Task<ContentItem?> GetContentAsync(string tenantId, string contentId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tenantId);
-        ArgumentNullException.ThrowIfNull(contentId);
+        EngagementStoreGuard.ThrowIfInvalidId(tenantId, nameof(tenantId));
+        EngagementStoreGuard.ThrowIfInvalidId(contentId, nameof(contentId));
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = Open();
         using var command = connection.CreateCommand();
@@ -54,7 +55,7 @@ public sealed partial class SqliteEngagementStore
     public async IAsyncEnumerable<ContentItem> QueryContentAsync(
         string tenantId, Platform? platform = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tenantId);
+        EngagementStoreGuard.ThrowIfInvalidId(tenantId, nameof(tenantId));
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = Open();
         using var command = connection.CreateCommand();
@@ -79,10 +80,10 @@ public sealed partial class SqliteEngagementStore
     /// <exception cref="ArgumentException">A record is <see langword="null"/>; nothing is stored.</exception>
     /// <remarks>All records are written in one transaction; the payload is stored verbatim.</remarks>
     public Task SaveAnalysisAsync(IReadOnlyList<AnalysisRecord> records, CancellationToken cancellationToken = default)
-        => WriteRowsAsync(
+    {
+        EngagementStoreGuard.ThrowIfInvalid(records, nameof(records));
+        return WriteRowsAsync(
             records,
-            nameof(records),
-            "Record",
             SqliteSql.UpsertAnalysis,
             ["$tenant", "$record", "$kind", "$subject", "$created", "$offset", "$payload"],
             static (record, p) =>
@@ -96,6 +97,7 @@ public sealed partial class SqliteEngagementStore
                 p[6].Value = record.PayloadJson;
             },
             cancellationToken);
+    }
 
     /// <summary>
     /// Writes rows with one prepared statement in one transaction, under the writer gate: all of them or, on
@@ -103,21 +105,13 @@ public sealed partial class SqliteEngagementStore
     /// </summary>
     private async Task WriteRowsAsync<T>(
         IReadOnlyList<T> rows,
-        string paramName,
-        string rowName,
         string sql,
         string[] parameterNames,
         Action<T, SqliteParameter[]> bind,
         CancellationToken cancellationToken)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(rows, paramName);
         cancellationToken.ThrowIfCancellationRequested();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            _ = rows[i] ?? throw new ArgumentException($"{rowName} {i} is null.", paramName);
-        }
-
         if (rows.Count == 0)
         {
             return;
@@ -159,7 +153,7 @@ public sealed partial class SqliteEngagementStore
     public async IAsyncEnumerable<AnalysisRecord> QueryAnalysisAsync(
         AnalysisQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
         cancellationToken.ThrowIfCancellationRequested();
         if (query.Limit is <= 0)
         {
@@ -213,6 +207,7 @@ public sealed partial class SqliteEngagementStore
     /// </remarks>
     public async Task<RetentionResult> DeleteOlderThanAsync(DateTimeOffset cutoff, string? tenantId = null, CancellationToken cancellationToken = default)
     {
+        EngagementStoreGuard.ThrowIfInvalidTenantFilter(tenantId, nameof(tenantId));
         cancellationToken.ThrowIfCancellationRequested();
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -99,7 +99,7 @@ internal sealed class SnapshotValidator(PerformanceAnalyticsOptions options)
         {
             errors.Add(new TrackingError(index, field, "The id contains control characters."));
         }
-        else if (SnapshotBatchGuard.IndexOfLoneSurrogate(id) is var at and >= 0)
+        else if (EngagementStoreGuard.IndexOfLoneSurrogate(id) is var at and >= 0)
         {
             errors.Add(new TrackingError(index, field, LoneSurrogate(at)));
         }
@@ -182,11 +182,11 @@ internal sealed class SnapshotValidator(PerformanceAnalyticsOptions options)
             {
                 errors.Add(new TrackingError(index, $"Metadata[{key}]", "The value is null."));
             }
-            else if (SnapshotBatchGuard.IndexOfLoneSurrogate(key) is var inKey and >= 0)
+            else if (EngagementStoreGuard.IndexOfLoneSurrogate(key) is var inKey and >= 0)
             {
                 errors.Add(new TrackingError(index, "Metadata", $"A metadata key is not valid text: {LoneSurrogate(inKey)}"));
             }
-            else if (SnapshotBatchGuard.IndexOfLoneSurrogate(value) is var inValue and >= 0)
+            else if (EngagementStoreGuard.IndexOfLoneSurrogate(value) is var inValue and >= 0)
             {
                 errors.Add(new TrackingError(index, $"Metadata[{key}]", LoneSurrogate(inValue)));
             }

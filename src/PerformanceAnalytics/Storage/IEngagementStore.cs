@@ -14,6 +14,11 @@ namespace PerformanceAnalytics.Storage;
 /// Implementations are thread-safe. They store what they are given: validation (finite values, known metrics,
 /// sizes) is the tracker's job, and a store never interprets ids, metadata or names as code.
 /// </para>
+/// <para>
+/// Every method first makes the checks of <see cref="EngagementStoreGuard"/>: <see langword="null"/>s, and ids or
+/// text that are not valid UTF-16 (a lone surrogate), which no UTF-8 store could keep unchanged. A write that fails
+/// them stores nothing; a read or delete that fails them touches nothing.
+/// </para>
 /// </remarks>
 public interface IEngagementStore
 {
@@ -21,11 +26,7 @@ public interface IEngagementStore
     /// <param name="snapshots">The batch. Either all of its new snapshots become visible or none does.</param>
     /// <param name="cancellationToken">Cancels the append; a cancelled append stores nothing.</param>
     /// <returns>How many snapshots were new and how many were already stored (same tenant and snapshot id).</returns>
-    /// <remarks>
-    /// A snapshot id that occurs twice within the batch is stored once and counted once as a duplicate. A batch that
-    /// fails <see cref="SnapshotBatchGuard.Validate"/> (a null snapshot, id or metric set, or text with a lone
-    /// surrogate) is rejected with an <see cref="ArgumentException"/> and nothing of it is stored.
-    /// </remarks>
+    /// <remarks>A snapshot id that occurs twice within the batch is stored once and counted once as a duplicate.</remarks>
     Task<AppendResult> AppendAsync(IReadOnlyList<EngagementSnapshot> snapshots, CancellationToken cancellationToken = default);
 
     /// <summary>Streams snapshots that match a filter, ordered by content id, then timestamp, then snapshot id.</summary>

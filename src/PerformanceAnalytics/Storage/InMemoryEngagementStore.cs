@@ -24,7 +24,7 @@ public sealed class InMemoryEngagementStore : IEngagementStore, IDisposable
     /// <inheritdoc/>
     public Task<AppendResult> AppendAsync(IReadOnlyList<EngagementSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
-        SnapshotBatchGuard.Validate(snapshots, nameof(snapshots));
+        EngagementStoreGuard.ThrowIfInvalid(snapshots, nameof(snapshots));
         cancellationToken.ThrowIfCancellationRequested();
         if (snapshots.Count == 0)
         {
@@ -99,7 +99,7 @@ public sealed class InMemoryEngagementStore : IEngagementStore, IDisposable
     public async IAsyncEnumerable<EngagementSnapshot> QueryAsync(
         SnapshotQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
         cancellationToken.ThrowIfCancellationRequested();
         foreach (var contentId in MatchingContentIds(query))
         {
@@ -137,7 +137,7 @@ public sealed class InMemoryEngagementStore : IEngagementStore, IDisposable
     /// <inheritdoc/>
     public Task<IReadOnlyList<EngagementSnapshot>> GetLatestAsync(SnapshotQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
         cancellationToken.ThrowIfCancellationRequested();
         var result = new List<EngagementSnapshot>();
         _lock.EnterReadLock();
@@ -167,7 +167,7 @@ public sealed class InMemoryEngagementStore : IEngagementStore, IDisposable
     /// <inheritdoc/>
     public Task<BucketedSeries> GetSeriesAsync(SeriesQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
         cancellationToken.ThrowIfCancellationRequested();
         var boundaries = BucketedSeriesBuilder.Boundaries(query.Range, query.Bucket, query.TimeZone);
         var buckets = boundaries.Length - 1;
@@ -226,7 +226,7 @@ public sealed class InMemoryEngagementStore : IEngagementStore, IDisposable
     public Task<IReadOnlyList<PlatformAggregate>> GetPlatformAggregatesAsync(
         PlatformAggregateQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
         cancellationToken.ThrowIfCancellationRequested();
         var accumulators = new SortedDictionary<string, PlatformAccumulator>(StringComparer.Ordinal);
         _lock.EnterReadLock();
@@ -271,7 +271,7 @@ public sealed class InMemoryEngagementStore : IEngagementStore, IDisposable
     /// <inheritdoc/>
     public Task UpsertContentAsync(IReadOnlyList<ContentItem> items, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(items);
+        EngagementStoreGuard.ThrowIfInvalid(items, nameof(items));
         cancellationToken.ThrowIfCancellationRequested();
         _lock.EnterWriteLock();
         try
@@ -292,8 +292,8 @@ public sealed class InMemoryEngagementStore : IEngagementStore, IDisposable
     /// <inheritdoc/>
     public Task<ContentItem?> GetContentAsync(string tenantId, string contentId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tenantId);
-        ArgumentNullException.ThrowIfNull(contentId);
+        EngagementStoreGuard.ThrowIfInvalidId(tenantId, nameof(tenantId));
+        EngagementStoreGuard.ThrowIfInvalidId(contentId, nameof(contentId));
         cancellationToken.ThrowIfCancellationRequested();
         _lock.EnterReadLock();
         try
@@ -310,7 +310,7 @@ public sealed class InMemoryEngagementStore : IEngagementStore, IDisposable
     public async IAsyncEnumerable<ContentItem> QueryContentAsync(
         string tenantId, Platform? platform = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tenantId);
+        EngagementStoreGuard.ThrowIfInvalidId(tenantId, nameof(tenantId));
         cancellationToken.ThrowIfCancellationRequested();
         ContentItem[] items;
         _lock.EnterReadLock();
@@ -338,7 +338,7 @@ public sealed class InMemoryEngagementStore : IEngagementStore, IDisposable
     /// <inheritdoc/>
     public Task SaveAnalysisAsync(IReadOnlyList<AnalysisRecord> records, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(records);
+        EngagementStoreGuard.ThrowIfInvalid(records, nameof(records));
         cancellationToken.ThrowIfCancellationRequested();
         _lock.EnterWriteLock();
         try
@@ -360,7 +360,7 @@ public sealed class InMemoryEngagementStore : IEngagementStore, IDisposable
     public async IAsyncEnumerable<AnalysisRecord> QueryAnalysisAsync(
         AnalysisQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
         cancellationToken.ThrowIfCancellationRequested();
         AnalysisRecord[] records;
         _lock.EnterReadLock();
@@ -391,6 +391,7 @@ public sealed class InMemoryEngagementStore : IEngagementStore, IDisposable
     /// <inheritdoc/>
     public Task<RetentionResult> DeleteOlderThanAsync(DateTimeOffset cutoff, string? tenantId = null, CancellationToken cancellationToken = default)
     {
+        EngagementStoreGuard.ThrowIfInvalidTenantFilter(tenantId, nameof(tenantId));
         cancellationToken.ThrowIfCancellationRequested();
         long snapshots = 0;
         long records = 0;

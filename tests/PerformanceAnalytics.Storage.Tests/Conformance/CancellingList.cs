@@ -6,7 +6,7 @@ namespace PerformanceAnalytics.Storage.Tests.Conformance;
 /// <summary>
 /// A batch that cancels a token when a store reads element <c>cancelAt</c> for the (<c>validationReads</c> + 1)-th
 /// time: a store reads each element <c>validationReads</c> times before writing (the shared
-/// <see cref="SnapshotBatchGuard"/>, then its own grouping), so the cancellation lands in the middle of the write pass.
+/// <see cref="EngagementStoreGuard"/>, then its own grouping), so the cancellation lands in the middle of the write pass.
 /// </summary>
 internal sealed class CancellingList(EngagementSnapshot[] items, int cancelAt, CancellationTokenSource cancellation, int validationReads) : IReadOnlyList<EngagementSnapshot>
 {

@@ -183,6 +183,88 @@ public abstract class EngagementStoreConformanceTests
     }
 
     [Test]
+    public async Task UpsertAndSave_TextWithALoneSurrogate_RejectTheBatchNamingTheField()
+    {
+        // A title cut between the two halves of an emoji: a UTF-8 store would keep U+FFFD in place of the half.
+        var store = await NewStoreAsync();
+        var item = new ContentItem("c1", Platform.YouTube, _day0, "ok");
+        var record = new AnalysisRecord("r1", AnalysisKind.Trend, "c1", _day0, "{}");
+        var items = new (string Field, ContentItem Item)[]
+        {
+            ("title", item with { ContentId = "c2", Title = "Best day \uD83D" }),
+            ("content id", item with { ContentId = "c\uDC00" }),
+            ("tenant id", item with { TenantId = "t\uD800" }),
+            ("numeric feature name", item with { ContentId = "c2", NumericFeatures = new Dictionary<string, double> { ["\uD800n"] = 1 } }),
+            ("categorical feature", item with { ContentId = "c2", CategoricalFeatures = new Dictionary<string, string> { ["topic"] = "\uDFFF" } }),
+        };
+        var records = new (string Field, AnalysisRecord Record)[]
+        {
+            ("payload", record with { RecordId = "r2", PayloadJson = "{\"title\":\"\uD83D\"}" }),
+            ("record id", record with { RecordId = "r\uDBFF" }),
+            ("subject", record with { RecordId = "r2", Subject = "\uDC00" }),
+            ("tenant id", record with { TenantId = "\uD800" }),
+        };
+
+        foreach (var (field, bad) in items)
+        {
+            var act = () => store.UpsertContentAsync([item, bad]);
+            var error = (await act.Should().ThrowAsync<ArgumentException>()).Which;
+            error.ParamName.Should().Be("items");
+            error.Message.Should().Contain("Content item 1").And.Contain(field);
+        }
+
+        foreach (var (field, bad) in records)
+        {
+            var act = () => store.SaveAnalysisAsync([record, bad]);
+            var error = (await act.Should().ThrowAsync<ArgumentException>()).Which;
+            error.ParamName.Should().Be("records");
+            error.Message.Should().Contain("Analysis record 1").And.Contain(field);
+        }
+
+        (await store.GetContentAsync("default", "c1")).Should().BeNull("no rejected batch stored anything");
+        (await QueryAllAsync(store, new AnalysisQuery("default", AnalysisKind.Trend))).Should().BeEmpty();
+        await store.UpsertContentAsync([item with { Title = "Best day \uD83D\uDE00" }]);
+        (await store.GetContentAsync("default", "c1"))!.Title.Should().Be("Best day \uD83D\uDE00", "a surrogate pair is valid text");
+    }
+
+    [Test]
+    public async Task ReadsAndDeletes_IdWithALoneSurrogate_AreRejectedAndTouchNoOtherTenant()
+    {
+        // "t\uFFFD" is valid text; a UTF-8 store that encoded "t\uDFFF" lossily would read or delete its rows.
+        var store = await NewStoreAsync();
+        var tenant = "t\uFFFD";
+        await store.AppendAsync([Snapshot("s1", "c\uFFFD", Platform.YouTube, _day0.AddDays(-40), views: 1) with { TenantId = tenant }]);
+        await store.UpsertContentAsync([new ContentItem("c\uFFFD", Platform.YouTube, _day0, "x") { TenantId = tenant }]);
+        await store.SaveAnalysisAsync([new AnalysisRecord("r1", AnalysisKind.Trend, "c\uFFFD", _day0.AddDays(-40), "{}") { TenantId = tenant }]);
+        var lone = "t\uDFFF";
+        var range = new TimeRange(_day0.AddDays(-50), _day0);
+        var calls = new (string Name, Func<Task> Call)[]
+        {
+            ("QueryAsync", () => QueryAllAsync(store, new SnapshotQuery(lone))),
+            ("QueryAsync content", () => QueryAllAsync(store, new SnapshotQuery(tenant) { ContentIds = ["c\uDFFF"] })),
+            ("GetLatestAsync", () => store.GetLatestAsync(new SnapshotQuery(lone))),
+            ("GetSeriesAsync", () => store.GetSeriesAsync(new SeriesQuery(lone, "c\uFFFD", Metric.Views, range, BucketSize.Day))),
+            ("GetSeriesAsync content", () => store.GetSeriesAsync(new SeriesQuery(tenant, "c\uDFFF", Metric.Views, range, BucketSize.Day))),
+            ("GetPlatformAggregatesAsync", () => store.GetPlatformAggregatesAsync(new PlatformAggregateQuery(lone, range))),
+            ("GetContentAsync", () => store.GetContentAsync(lone, "c\uFFFD")),
+            ("GetContentAsync content", () => store.GetContentAsync(tenant, "c\uDFFF")),
+            ("QueryContentAsync", async () => { await foreach (var _ in store.QueryContentAsync(lone)) { } }),
+            ("QueryAnalysisAsync", () => QueryAllAsync(store, new AnalysisQuery(lone, AnalysisKind.Trend))),
+            ("QueryAnalysisAsync subject", () => QueryAllAsync(store, new AnalysisQuery(tenant, AnalysisKind.Trend) { Subject = "c\uDFFF" })),
+            ("DeleteOlderThanAsync", () => store.DeleteOlderThanAsync(_day0, lone)),
+        };
+
+        foreach (var (name, call) in calls)
+        {
+            (await call.Should().ThrowAsync<ArgumentException>(name)).Which.Message.Should().Contain("lone surrogate", name);
+        }
+
+        (await QueryAllAsync(store, new SnapshotQuery(tenant))).Should().ContainSingle("the other tenant's rows are all still there");
+        (await store.GetContentAsync(tenant, "c\uFFFD")).Should().NotBeNull();
+        (await QueryAllAsync(store, new AnalysisQuery(tenant, AnalysisKind.Trend))).Should().ContainSingle();
+    }
+
+    [Test]
     public async Task Append_ConcurrentReader_NeverSeesAPartialBatch()
     {
         var store = await NewStoreAsync();
