@@ -31,9 +31,8 @@ namespace PerformanceAnalytics.Storage.PostgreSql;
 /// are cheap but carry many sub-plans, whose compilation would cost more than it saves.
 /// </para>
 /// <para>
-/// <b>Limits.</b> PostgreSQL text cannot hold the character U+0000; ids, names and metadata containing it are
-/// rejected by the server (<see cref="PostgresException"/>). Nor can UTF-8 carry a lone surrogate: arguments whose ids
-/// or text hold one are rejected before anything is sent (<see cref="ArgumentException"/>, <see cref="EngagementStoreGuard"/>). Ids sort by code point (collation "C"), which matches
+/// <b>Limits.</b> PostgreSQL text cannot hold the character U+0000, nor UTF-8 a lone surrogate: arguments whose ids
+/// or text hold either are rejected before anything is sent (<see cref="ArgumentException"/>, <see cref="EngagementStoreGuard"/>). Ids sort by code point (collation "C"), which matches
 /// ordinal .NET ordering except for characters outside the Basic Multilingual Plane relative to U+E000–U+FFFF.
 /// </para>
 /// <para>The store is thread-safe; create one per process (it pools connections through its data source).</para>

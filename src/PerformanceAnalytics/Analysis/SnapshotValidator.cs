@@ -99,14 +99,13 @@ internal sealed class SnapshotValidator(PerformanceAnalyticsOptions options)
         {
             errors.Add(new TrackingError(index, field, "The id contains control characters."));
         }
-        else if (EngagementStoreGuard.IndexOfLoneSurrogate(id) is var at and >= 0)
+        else if (EngagementStoreGuard.IndexOfUnstorable(id) is var at and >= 0)
         {
-            errors.Add(new TrackingError(index, field, LoneSurrogate(at)));
+            errors.Add(new TrackingError(index, field, Unstorable(id, at)));
         }
     }
 
-    private static string LoneSurrogate(int at) =>
-        string.Create(CultureInfo.InvariantCulture, $"The text has a lone surrogate at index {at} (not valid UTF-16, and not storable as UTF-8).");
+    private static string Unstorable(string text, int at) => $"The text holds {EngagementStoreGuard.DescribeUnstorable(text, at)}.";
 
     private static MetricValues? ValidateMetrics(IReadOnlyDictionary<string, double>? metrics, int index, List<TrackingError> errors)
     {
@@ -182,13 +181,13 @@ internal sealed class SnapshotValidator(PerformanceAnalyticsOptions options)
             {
                 errors.Add(new TrackingError(index, $"Metadata[{key}]", "The value is null."));
             }
-            else if (EngagementStoreGuard.IndexOfLoneSurrogate(key) is var inKey and >= 0)
+            else if (EngagementStoreGuard.IndexOfUnstorable(key) is var inKey and >= 0)
             {
-                errors.Add(new TrackingError(index, "Metadata", $"A metadata key is not valid text: {LoneSurrogate(inKey)}"));
+                errors.Add(new TrackingError(index, "Metadata", $"A metadata key cannot be stored: {Unstorable(key, inKey)}"));
             }
-            else if (EngagementStoreGuard.IndexOfLoneSurrogate(value) is var inValue and >= 0)
+            else if (EngagementStoreGuard.IndexOfUnstorable(value) is var inValue and >= 0)
             {
-                errors.Add(new TrackingError(index, $"Metadata[{key}]", LoneSurrogate(inValue)));
+                errors.Add(new TrackingError(index, $"Metadata[{key}]", Unstorable(value, inValue)));
             }
         }
     }

@@ -146,10 +146,10 @@ public abstract class EngagementStoreConformanceTests
     }
 
     [Test]
-    public async Task Append_TextWithALoneSurrogate_RejectsTheBatchNamingTheField()
+    public async Task Append_UnstorableText_RejectsTheBatchNamingTheField()
     {
         // A lone surrogate has no UTF-8 form: a UTF-8 store would have to fail part-way or store U+FFFD instead,
-        // which turns "c\uD800" and "c\uDC00" into the same id.
+        // which turns "c\uD800" and "c\uDC00" into the same id. PostgreSQL cannot hold U+0000 either.
         var store = await NewStoreAsync();
         await store.AppendAsync([Snapshot("s1", "c", Platform.YouTube, _day0, views: 1)]);
         var withMetadata = (string key, string value) => Snapshot("s9", "c", Platform.YouTube, _day0.AddHours(9), views: 9) with
@@ -164,6 +164,8 @@ public abstract class EngagementStoreConformanceTests
             ("tenant id", Snapshot("s5", "c", Platform.YouTube, _day0.AddHours(5), views: 5) with { TenantId = "t\uDFFF" }),
             ("metadata entry", withMetadata("k", "v\uD83D")),
             ("metadata entry", withMetadata("\uDE00k", "v")),
+            ("content id", Snapshot("s6", "c\0", Platform.YouTube, _day0.AddHours(6), views: 6)),
+            ("metadata entry", withMetadata("k", "a\0b")),
         };
 
         foreach (var (field, bad) in cases)
@@ -183,7 +185,7 @@ public abstract class EngagementStoreConformanceTests
     }
 
     [Test]
-    public async Task UpsertAndSave_TextWithALoneSurrogate_RejectTheBatchNamingTheField()
+    public async Task UpsertAndSave_UnstorableText_RejectTheBatchNamingTheField()
     {
         // A title cut between the two halves of an emoji: a UTF-8 store would keep U+FFFD in place of the half.
         var store = await NewStoreAsync();
@@ -196,6 +198,7 @@ public abstract class EngagementStoreConformanceTests
             ("tenant id", item with { TenantId = "t\uD800" }),
             ("numeric feature name", item with { ContentId = "c2", NumericFeatures = new Dictionary<string, double> { ["\uD800n"] = 1 } }),
             ("categorical feature", item with { ContentId = "c2", CategoricalFeatures = new Dictionary<string, string> { ["topic"] = "\uDFFF" } }),
+            ("title", item with { ContentId = "c2", Title = "a\0b" }),
         };
         var records = new (string Field, AnalysisRecord Record)[]
         {
@@ -203,6 +206,7 @@ public abstract class EngagementStoreConformanceTests
             ("record id", record with { RecordId = "r\uDBFF" }),
             ("subject", record with { RecordId = "r2", Subject = "\uDC00" }),
             ("tenant id", record with { TenantId = "\uD800" }),
+            ("payload", record with { RecordId = "r2", PayloadJson = "{}\0" }),
         };
 
         foreach (var (field, bad) in items)
@@ -228,7 +232,7 @@ public abstract class EngagementStoreConformanceTests
     }
 
     [Test]
-    public async Task ReadsAndDeletes_IdWithALoneSurrogate_AreRejectedAndTouchNoOtherTenant()
+    public async Task ReadsAndDeletes_UnstorableId_AreRejectedAndTouchNoOtherTenant()
     {
         // "t\uFFFD" is valid text; a UTF-8 store that encoded "t\uDFFF" lossily would read or delete its rows.
         var store = await NewStoreAsync();
@@ -252,11 +256,13 @@ public abstract class EngagementStoreConformanceTests
             ("QueryAnalysisAsync", () => QueryAllAsync(store, new AnalysisQuery(lone, AnalysisKind.Trend))),
             ("QueryAnalysisAsync subject", () => QueryAllAsync(store, new AnalysisQuery(tenant, AnalysisKind.Trend) { Subject = "c\uDFFF" })),
             ("DeleteOlderThanAsync", () => store.DeleteOlderThanAsync(_day0, lone)),
+            ("GetLatestAsync NUL", () => store.GetLatestAsync(new SnapshotQuery("t\0"))),
+            ("QueryAnalysisAsync NUL", () => QueryAllAsync(store, new AnalysisQuery(tenant, AnalysisKind.Trend) { Subject = "\0" })),
         };
 
         foreach (var (name, call) in calls)
         {
-            (await call.Should().ThrowAsync<ArgumentException>(name)).Which.Message.Should().Contain("lone surrogate", name);
+            (await call.Should().ThrowAsync<ArgumentException>(name)).Which.Message.Should().Contain("no stored id can match it", name);
         }
 
         (await QueryAllAsync(store, new SnapshotQuery(tenant))).Should().ContainSingle("the other tenant's rows are all still there");

@@ -242,7 +242,7 @@ public sealed class SqliteEngagementStoreTests
         var metadata = new Dictionary<string, string>
         {
             [Drop] = Quote,
-            ["json"] = "\"}, {\"evil\": 1} \\ \u0000 \u2028 é 😀",
+            ["json"] = "\"}, {\"evil\": 1} \\ \u0001 \u2028 é 😀",
             ["sql"] = "'; UPDATE engagement_snapshots SET \"views\" = 0; --",
         };
         var snapshot = Snapshot(Quote, Drop, _day0, 42) with { TenantId = "t'; DROP TABLE schema_version;--", Metadata = metadata };

@@ -107,7 +107,7 @@ public sealed class EngagementTrackerTests
     }
 
     [Test]
-    public async Task TrackBatch_TextWithALoneSurrogate_IsReportedByIndexAndField()
+    public async Task TrackBatch_UnstorableText_IsReportedByIndexAndField()
     {
         using var host = new AnalyticsHost();
         var valid = Request("ok", "youtube", Start.AddHours(-1), ("views", 1));
@@ -119,14 +119,16 @@ public sealed class EngagementTrackerTests
             valid with { SnapshotId = "s3", TenantId = "t\uDBFF" },
             valid with { SnapshotId = "s4", Metadata = new Dictionary<string, string> { ["title"] = "hi \uD83D" } },
             valid with { SnapshotId = "s5", Metadata = new Dictionary<string, string> { ["\uDE00"] = "x" } },
+            valid with { SnapshotId = "s7", Metadata = new Dictionary<string, string> { ["title"] = "a\0b" } },
             valid with { SnapshotId = "s6", Timestamp = Start.AddMinutes(-30), Metadata = new Dictionary<string, string> { ["title"] = "hi \uD83D\uDE00" } },
         };
 
         var result = await host.Manager.TrackBatchAsync(batch, BatchMode.BestEffort);
 
         result.Errors.Select(e => (e.Index, e.Field)).Should().Equal(
-            (1, "ContentId"), (2, "SnapshotId"), (3, "TenantId"), (4, "Metadata[title]"), (5, "Metadata"));
-        result.Errors[0].Reason.Should().Be("The text has a lone surrogate at index 1 (not valid UTF-16, and not storable as UTF-8).");
+            (1, "ContentId"), (2, "SnapshotId"), (3, "TenantId"), (4, "Metadata[title]"), (5, "Metadata"), (6, "Metadata[title]"));
+        result.Errors[5].Reason.Should().Be("The text holds U+0000 (NUL) at index 1, which PostgreSQL text cannot hold.");
+        result.Errors[0].Reason.Should().Be("The text holds a lone surrogate at index 1 (not valid UTF-16, no UTF-8 form).");
         result.Stored.Should().Be(2, "the first item and the one whose metadata holds a valid surrogate pair");
         (await host.Store.GetLatestAsync(new SnapshotQuery("default"))).Single().Metadata["title"].Should().Be("hi \uD83D\uDE00");
     }
