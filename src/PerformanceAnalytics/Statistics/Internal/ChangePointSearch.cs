@@ -45,6 +45,14 @@ internal static class ChangePointSearch
     internal static int[] PeltScalar(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, double pruningConstant) =>
         cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning: false, pruningConstant, null));
 
+    /// <summary>Runs PELT with dual pruning and returns the candidates it still holds at t = n (for tests of the pruning): every last change that can still be optimal for an end after n must be among them.</summary>
+    internal static List<int> PeltKeptAtEnd(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength)
+    {
+        var kept = new List<int>();
+        cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning: true, 0.0, optimalCosts: null, kept));
+        return kept;
+    }
+
     /// <summary>
     /// Returns F(t), the optimal cost of every prefix [0, t), from the PELT loop of <see cref="Pelt"/> (with dual
     /// pruning) or of <see cref="PeltScalar"/> (without): every candidate that a pruning rule drops wrongly shows up
@@ -129,12 +137,12 @@ internal static class ChangePointSearch
         return (start, end, split, bestGain);
     }
 
-    private readonly struct PeltRun(int n, double penalty, int minSegmentLength, bool dualPruning, double pruningConstant, double[]? optimalCosts)
+    private readonly struct PeltRun(int n, double penalty, int minSegmentLength, bool dualPruning, double pruningConstant, double[]? optimalCosts, List<int>? keptAtEnd = null)
         : IChangePointCostVisitor<int[]>
     {
         public int[] Visit<TKernel>(TKernel kernel)
             where TKernel : struct, IChangePointCostKernel =>
-            ChangePointPelt.Pelt(kernel, n, penalty, minSegmentLength, dualPruning, pruningConstant, optimalCosts);
+            ChangePointPelt.Pelt(kernel, n, penalty, minSegmentLength, dualPruning, pruningConstant, optimalCosts, keptAtEnd);
     }
 
     /// <summary>Follows the last-change pointers back from n.</summary>
