@@ -30,7 +30,7 @@ public sealed partial class PostgreSqlEngagementStore
     /// <exception cref="ArgumentNullException"><paramref name="snapshots"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
     /// A snapshot is <see langword="null"/> or has a <see langword="null"/> id, or has an id or metadata entry with a
-    /// lone surrogate (not valid UTF-16), or names a content item already tracked on another platform, or the batch
+    /// lone surrogate or U+0000 (<see cref="EngagementStoreGuard"/>), or names a content item already tracked on another platform, or the batch
     /// holds one content item on two platforms; nothing is stored.
     /// </exception>
     public async Task<AppendResult> AppendAsync(IReadOnlyList<EngagementSnapshot> snapshots, CancellationToken cancellationToken = default)

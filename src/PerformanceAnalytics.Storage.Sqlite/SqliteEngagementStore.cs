@@ -97,7 +97,7 @@ public sealed partial class SqliteEngagementStore : IEngagementStore, IDisposabl
     /// <exception cref="ArgumentNullException"><paramref name="snapshots"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
     /// A snapshot is <see langword="null"/> or has a <see langword="null"/> id, or has an id or metadata entry with a
-    /// lone surrogate (not valid UTF-16, see <see cref="EngagementStoreGuard"/>), or names a content item the tenant
+    /// lone surrogate or U+0000 (<see cref="EngagementStoreGuard"/>), or names a content item the tenant
     /// tracks on another platform (in the store or earlier in the batch); nothing is stored.
     /// </exception>
     /// <exception cref="SqliteException">The database failed, or stayed locked longer than the busy timeout; nothing is stored.</exception>

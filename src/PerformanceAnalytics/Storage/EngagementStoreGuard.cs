@@ -115,7 +115,7 @@ public static class EngagementStoreGuard
     /// <param name="query">The query.</param>
     /// <param name="paramName">The parameter name the exception carries.</param>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The tenant is null, or an id is not valid text.</exception>
+    /// <exception cref="ArgumentException">The tenant is null, or an id holds a lone surrogate or U+0000.</exception>
     public static void ThrowIfInvalid(SnapshotQuery query, string paramName)
     {
         ArgumentNullException.ThrowIfNull(query, paramName);
@@ -133,7 +133,7 @@ public static class EngagementStoreGuard
     /// <param name="query">The query.</param>
     /// <param name="paramName">The parameter name the exception carries.</param>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">An id is null or not valid text.</exception>
+    /// <exception cref="ArgumentException">An id is null or holds a lone surrogate or U+0000.</exception>
     public static void ThrowIfInvalid(SeriesQuery query, string paramName)
     {
         ArgumentNullException.ThrowIfNull(query, paramName);
@@ -145,7 +145,7 @@ public static class EngagementStoreGuard
     /// <param name="query">The query.</param>
     /// <param name="paramName">The parameter name the exception carries.</param>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The tenant is null or not valid text.</exception>
+    /// <exception cref="ArgumentException">The tenant is null or holds a lone surrogate or U+0000.</exception>
     public static void ThrowIfInvalid(PlatformAggregateQuery query, string paramName)
     {
         ArgumentNullException.ThrowIfNull(query, paramName);
@@ -156,7 +156,7 @@ public static class EngagementStoreGuard
     /// <param name="query">The query.</param>
     /// <param name="paramName">The parameter name the exception carries.</param>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The tenant is null, or an id is not valid text.</exception>
+    /// <exception cref="ArgumentException">The tenant is null, or an id holds a lone surrogate or U+0000.</exception>
     public static void ThrowIfInvalid(AnalysisQuery query, string paramName)
     {
         ArgumentNullException.ThrowIfNull(query, paramName);

@@ -16,8 +16,8 @@ namespace PerformanceAnalytics.Storage;
 /// </para>
 /// <para>
 /// Every method first makes the checks of <see cref="EngagementStoreGuard"/>: <see langword="null"/>s, and ids or
-/// text that are not valid UTF-16 (a lone surrogate), which no UTF-8 store could keep unchanged. A write that fails
-/// them stores nothing; a read or delete that fails them touches nothing.
+/// text holding a lone surrogate (not valid UTF-16, so no UTF-8 store could keep it unchanged) or U+0000 (which
+/// PostgreSQL cannot hold). A write that fails them stores nothing; a read or delete that fails them touches nothing.
 /// </para>
 /// </remarks>
 public interface IEngagementStore
