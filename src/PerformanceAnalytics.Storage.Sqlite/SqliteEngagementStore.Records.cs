@@ -11,7 +11,7 @@ public sealed partial class SqliteEngagementStore
 {
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">An item is <see langword="null"/>; nothing is stored.</exception>
+    /// <exception cref="ArgumentException">An item is <see langword="null"/> or fails the checks of <see cref="EngagementStoreGuard"/>; nothing is stored.</exception>
     /// <remarks>All items are written in one transaction. Features are stored as JSON text.</remarks>
     public Task UpsertContentAsync(IReadOnlyList<ContentItem> items, CancellationToken cancellationToken = default)
     {
@@ -77,7 +77,7 @@ public sealed partial class SqliteEngagementStore
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="records"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A record is <see langword="null"/>; nothing is stored.</exception>
+    /// <exception cref="ArgumentException">A record is <see langword="null"/> or fails the checks of <see cref="EngagementStoreGuard"/>; nothing is stored.</exception>
     /// <remarks>All records are written in one transaction; the payload is stored verbatim.</remarks>
     public Task SaveAnalysisAsync(IReadOnlyList<AnalysisRecord> records, CancellationToken cancellationToken = default)
     {
