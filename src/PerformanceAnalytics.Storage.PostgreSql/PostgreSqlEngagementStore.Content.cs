@@ -100,20 +100,6 @@ public sealed partial class PostgreSqlEngagementStore
     public async Task SaveAnalysisAsync(IReadOnlyList<AnalysisRecord> records, CancellationToken cancellationToken = default)
     {
         EngagementStoreGuard.ThrowIfInvalid(records, nameof(records));
-        for (var i = 0; i < records.Count; i++)
-        {
-            var record = records[i];
-            if (record is null || record.TenantId is null || record.RecordId is null)
-            {
-                throw new ArgumentException($"Record {i} is null or has a null id.", nameof(records));
-            }
-
-            if ((uint)record.Kind >= (uint)_analysisTables.Length)
-            {
-                throw new ArgumentException($"Record {i} has the undefined kind {record.Kind}.", nameof(records));
-            }
-        }
-
         cancellationToken.ThrowIfCancellationRequested();
         if (records.Count == 0)
         {
@@ -162,10 +148,6 @@ public sealed partial class PostgreSqlEngagementStore
         AnalysisQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         EngagementStoreGuard.ThrowIfInvalid(query, nameof(query));
-        if ((uint)query.Kind >= (uint)_analysisTables.Length)
-        {
-            throw new ArgumentException($"The kind {query.Kind} is undefined.", nameof(query));
-        }
 
         var (connection, transaction) = await BeginAsync(query.TenantId, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))

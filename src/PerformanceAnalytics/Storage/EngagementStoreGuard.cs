@@ -86,7 +86,8 @@ public static class EngagementStoreGuard
     }
 
     /// <summary>
-    /// Throws unless every analysis record is non-null with non-null id, subject, payload and tenant, all storable text.
+    /// Throws unless every analysis record is non-null with a defined kind and non-null id, subject, payload and tenant,
+    /// all storable text.
     /// </summary>
     /// <param name="records">The batch.</param>
     /// <param name="paramName">The parameter name the exception carries.</param>
@@ -101,6 +102,11 @@ public static class EngagementStoreGuard
             if (record.RecordId is null || record.Subject is null || record.PayloadJson is null || record.TenantId is null)
             {
                 throw new ArgumentException($"Analysis record {i} has a null id, subject, payload or tenant.", paramName);
+            }
+
+            if (!Enum.IsDefined(record.Kind))
+            {
+                throw new ArgumentException($"Analysis record {i} has the undefined kind {record.Kind}.", paramName);
             }
 
             var check = new TextCheck("Analysis record", i, paramName);
@@ -152,7 +158,7 @@ public static class EngagementStoreGuard
         ThrowIfInvalidId(query.TenantId, "tenant id", paramName);
     }
 
-    /// <summary>Throws unless the query and its tenant are non-null and its tenant and subject are storable text.</summary>
+    /// <summary>Throws unless the query and its tenant are non-null, its kind is defined and its tenant and subject are storable text.</summary>
     /// <param name="query">The query.</param>
     /// <param name="paramName">The parameter name the exception carries.</param>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is <see langword="null"/>.</exception>
@@ -160,6 +166,11 @@ public static class EngagementStoreGuard
     public static void ThrowIfInvalid(AnalysisQuery query, string paramName)
     {
         ArgumentNullException.ThrowIfNull(query, paramName);
+        if (!Enum.IsDefined(query.Kind))
+        {
+            throw new ArgumentException($"The kind {query.Kind} is undefined.", paramName);
+        }
+
         ThrowIfInvalidId(query.TenantId, "tenant id", paramName);
         if (query.Subject is not null)
         {

@@ -225,6 +225,11 @@ public abstract class EngagementStoreConformanceTests
             error.Message.Should().Contain("Analysis record 1").And.Contain(field);
         }
 
+        var undefinedKind = () => store.SaveAnalysisAsync([record, record with { RecordId = "r3", Kind = (AnalysisKind)99 }]);
+        (await undefinedKind.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("Analysis record 1 has the undefined kind 99");
+        var queryUndefinedKind = () => QueryAllAsync(store, new AnalysisQuery("default", (AnalysisKind)99));
+        (await queryUndefinedKind.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("undefined");
+
         (await store.GetContentAsync("default", "c1")).Should().BeNull("no rejected batch stored anything");
         (await QueryAllAsync(store, new AnalysisQuery("default", AnalysisKind.Trend))).Should().BeEmpty();
         await store.UpsertContentAsync([item with { Title = "Best day \uD83D\uDE00" }]);
