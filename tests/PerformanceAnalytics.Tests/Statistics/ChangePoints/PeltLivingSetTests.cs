@@ -42,15 +42,16 @@ public sealed class PeltLivingSetTests
         }
     }
 
-    // The sizes quoted in ChangePointPelt's remarks: the living set of white noise of length L (found among the kept
-    // candidates, which the test above shows to hold it, on grids refined around the segment's estimate until the
-    // count stops growing) and what the search keeps. About two minutes for the four lengths on two cores.
+    // Not a check but the measurement behind the sizes quoted in ChangePointPelt's remarks: the living set of white
+    // noise of length L (found among the kept candidates, which the test above shows to hold it, on grids refined
+    // around the segment's estimate until the count stops growing) and what the search keeps. About two minutes for
+    // the four lengths on two cores.
     [Explicit("Measurement; prints the sizes of the living and kept sets.")]
     [TestCase(1_000)]
     [TestCase(10_000)]
     [TestCase(100_000)]
     [TestCase(1_000_000)]
-    public void LivingSet_OfWhiteNoise_Measured(int length)
+    public void Measure_LivingSetOfWhiteNoise(int length)
     {
         foreach (var seed in new[] { 1, 2, 3 })
         {
@@ -63,7 +64,6 @@ public sealed class PeltLivingSetTests
             var living = LivingSet(y, f, segmentCost, ChangePointCost.MeanVariance, [.. kept], Grids(y, ChangePointCost.MeanVariance, 601, zooms: [0.15, 0.05, 0.015, 0.005]));
 
             TestContext.Out.WriteLine($"L = {length}, seed {seed}: kept {kept.Count}, living {living.Count} (ln² L = {Math.Pow(Math.Log(length), 2):F1})");
-            living.Should().BeSubsetOf(kept);
         }
     }
 
