@@ -21,18 +21,10 @@ public sealed partial class PostgreSqlEngagementStore
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">An item is <see langword="null"/>; nothing is stored.</exception>
+    /// <exception cref="ArgumentException">An item is <see langword="null"/> or fails the checks of <see cref="EngagementStoreGuard"/>; nothing is stored.</exception>
     public async Task UpsertContentAsync(IReadOnlyList<ContentItem> items, CancellationToken cancellationToken = default)
     {
         EngagementStoreGuard.ThrowIfInvalid(items, nameof(items));
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] is null || items[i].TenantId is null || items[i].ContentId is null)
-            {
-                throw new ArgumentException($"Item {i} is null or has a null id.", nameof(items));
-            }
-        }
-
         cancellationToken.ThrowIfCancellationRequested();
         if (items.Count == 0)
         {
