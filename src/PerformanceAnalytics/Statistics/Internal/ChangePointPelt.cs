@@ -62,6 +62,12 @@ internal static class ChangePointPelt
     /// <summary>Relative tolerance a dual value must exceed before a candidate is dropped.</summary>
     private const double Tolerance = 1e-9;
 
+    /// <summary>Relative margin by which functional-pruning intervals are widened or narrowed against rounding.</summary>
+    private const double IntervalRelativeMargin = 1e-9;
+
+    /// <summary>Margin, relative to the interval's centre, added to or taken from its half-width against rounding.</summary>
+    private const double IntervalAbsoluteMargin = 1e-12;
+
     /// <summary>Maximum number of cutting-plane steps per dual test.</summary>
     private const int MaxSteps = 12;
 
@@ -250,8 +256,7 @@ internal static class ChangePointPelt
                 return true;
             }
 
-            // Widened a little beyond the rounding of the prefix sums, so that the interval surely contains the set.
-            var halfWidth = (Math.Sqrt(squared) * (1.0 + 1e-9)) + (1e-12 * Math.Abs(centre));
+            var halfWidth = WidenedHalfWidth(squared, centre);
             low = Math.Max(low, centre - halfWidth);
             high = Math.Min(high, centre + halfWidth);
             if (low > high)
@@ -269,8 +274,7 @@ internal static class ChangePointPelt
             var squared = cost.MeanInterval(r - c, sumR - cost.Sum(c), squaresR - cost.SumSquares(c), bound, out var centre);
             if (squared > 0)
             {
-                // Narrowed a little, so that the interval surely lies inside the set.
-                var halfWidth = (Math.Sqrt(squared) * (1.0 - 1e-9)) - (1e-12 * Math.Abs(centre));
+                var halfWidth = NarrowedHalfWidth(squared, centre);
                 if (centre + halfWidth > low && centre - halfWidth < high)
                 {
                     starts![intervals] = centre - halfWidth;
@@ -281,6 +285,17 @@ internal static class ChangePointPelt
 
         return Covers(starts!, ends!, intervals, low, high);
     }
+
+    /// <summary>
+    /// Half-width of the interval centre ± √squared widened a little beyond the rounding of the prefix sums, so that it
+    /// surely contains the set it bounds (the intervals a candidate must stay inside).
+    /// </summary>
+    private static double WidenedHalfWidth(double squared, double centre) =>
+        (Math.Sqrt(squared) * (1.0 + IntervalRelativeMargin)) + (IntervalAbsoluteMargin * Math.Abs(centre));
+
+    /// <summary>Half-width narrowed a little, so that the interval surely lies inside the set (the intervals that cover).</summary>
+    private static double NarrowedHalfWidth(double squared, double centre) =>
+        (Math.Sqrt(squared) * (1.0 - IntervalRelativeMargin)) - (IntervalAbsoluteMargin * Math.Abs(centre));
 
     /// <summary>
     /// Returns true when the open intervals (starts[k], ends[k]) cover [low, high]: each round extends the covered
@@ -435,7 +450,8 @@ internal static class ChangePointPelt
                     return true;
                 }
 
-                var halfWidth = (Vector256.Sqrt(squared) * (1.0 + 1e-9)) + (Vector256.Abs(centre) * 1e-12);
+                // WidenedHalfWidth, lane by lane.
+                var halfWidth = (Vector256.Sqrt(squared) * (1.0 + IntervalRelativeMargin)) + (Vector256.Abs(centre) * IntervalAbsoluteMargin);
                 vectorLow = Vector256.Max(vectorLow, centre - halfWidth);
                 vectorHigh = Vector256.Min(vectorHigh, centre + halfWidth);
             }
@@ -457,8 +473,7 @@ internal static class ChangePointPelt
                 return true;
             }
 
-            // Widened a little beyond the rounding of the prefix sums, so that the interval surely contains the set.
-            var halfWidth = (Math.Sqrt(squared) * (1.0 + 1e-9)) + (1e-12 * Math.Abs(mean[j]));
+            var halfWidth = WidenedHalfWidth(squared, mean[j]);
             low = Math.Max(low, mean[j] - halfWidth);
             high = Math.Min(high, mean[j] + halfWidth);
         }
@@ -472,11 +487,11 @@ internal static class ChangePointPelt
         var (starts, ends) = (slabs.Starts, slabs.Ends);
         for (j = later; j < total; j++)
         {
-            // The narrowest over the slab, at one of its ends (D² is concave in v); narrowed a little.
+            // The narrowest over the slab, at one of its ends (D² is concave in v).
             var squared = Math.Min(lowVariance * (level[j] + lowFactor), highVariance * (level[j] + highFactor)) - spread[j];
             if (squared > 0)
             {
-                var halfWidth = (Math.Sqrt(squared) * (1.0 - 1e-9)) - (1e-12 * Math.Abs(mean[j]));
+                var halfWidth = NarrowedHalfWidth(squared, mean[j]);
                 if (mean[j] + halfWidth > low && mean[j] - halfWidth < high)
                 {
                     starts[intervals] = mean[j] - halfWidth;
