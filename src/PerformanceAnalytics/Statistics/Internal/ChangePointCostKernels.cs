@@ -46,6 +46,9 @@ internal interface IChangePointCostKernel
     /// variance v is m [ln v + (w + (μ − ȳ)²)/v − 1]; returns w = Σ(y − ȳ)²/m + ε and ȳ as <paramref name="mean"/>.
     /// </summary>
     double Spread(int length, double sum, double sumSquares, out double mean);
+
+    /// <summary>Gets the floor ε that <see cref="Spread"/> adds (0 for a mean-only cost).</summary>
+    double SpreadFloor { get; }
 }
 
 /// <summary>Σ(y − ȳ)² / scale from prefix sums.</summary>
@@ -80,6 +83,8 @@ internal readonly struct SumOfSquaresKernel(double[] sum, double[] sumSquares, d
 
     public double Spread(int length, double s1, double s2, out double mean) =>
         throw new NotSupportedException("The mean cost has no variance parameter.");
+
+    public double SpreadFloor => 0.0;
 
     // min_μ Σ (y − μ)² / scale = (S₂ − S₁²/m) / scale.
     public double VirtualCost(double length, double s1, double s2, out double dLength, out double dSum, out double dSumSquares)
@@ -128,6 +133,8 @@ internal readonly struct LogVarianceKernel(double[] sum, double[] sumSquares, do
         return (sse > 0 ? sse / length : 0.0) + floor;
     }
 
+    public double SpreadFloor => floor;
+
     // h = m ln(w) with w = S₂/m − (S₁/m)² + ε.
     public double VirtualCost(double length, double s1, double s2, out double dLength, out double dSum, out double dSumSquares)
     {
@@ -166,6 +173,8 @@ internal readonly struct LogLengthKernel<TInner>(TInner inner, double[] logLengt
         inner.MeanInterval(length, s1, s2, bound, out centre);
 
     public double Spread(int length, double s1, double s2, out double mean) => inner.Spread(length, s1, s2, out mean);
+
+    public double SpreadFloor => inner.SpreadFloor;
 
     public double VirtualCost(double length, double s1, double s2, out double dLength, out double dSum, out double dSumSquares) =>
         inner.VirtualCost(length, s1, s2, out dLength, out dSum, out dSumSquares);

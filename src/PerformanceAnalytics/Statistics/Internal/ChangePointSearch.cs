@@ -15,8 +15,10 @@ internal static class ChangePointSearch
     /// <returns>Start indices of segments 2…k, ascending.</returns>
     /// <remarks>
     /// The plain sum-of-squares cost runs <see cref="ChangePointSumOfSquaresPelt"/> (vectorised, with functional
-    /// pruning) when the hardware supports it; every other cost runs <see cref="ChangePointPelt"/> (PELT with
-    /// dual pruning). Both keep PELT's rule and only drop more candidates, never the optimal one.
+    /// pruning) when the hardware supports it; the mean cost with MBIC's length terms runs <see cref="ChangePointPelt"/>
+    /// (PELT with dual and functional pruning). The mean-and-variance cost runs <see cref="ChangePointLazyPelt"/>
+    /// (evaluating only the candidates a lower bound leaves a chance), and <see cref="ChangePointPelt"/> when that
+    /// exceeds its budget of evaluations. All return exactly the optimal-partitioning minimiser.
     /// </remarks>
     public static int[] Pelt(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength)
     {
@@ -27,6 +29,10 @@ internal static class ChangePointSearch
 
         return cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning: true, 0.0, null));
     }
+
+    /// <summary>Runs the search of <see cref="Pelt(ChangePointSegmentCost, int, double, int)"/> for a cost other than the plain sum of squares with the given strategy (for tests).</summary>
+    internal static int[] Pelt(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, PeltStrategy strategy) =>
+        cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning: true, 0.0, null, null, strategy));
 
     /// <summary>
     /// Plain PELT with one scalar cost evaluation per candidate, dropping a candidate s once F(s) + C(s, t) + K &gt; F(t)
@@ -46,24 +52,32 @@ internal static class ChangePointSearch
         cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning: false, pruningConstant, null));
 
     /// <summary>Runs PELT with dual pruning and returns the candidates it still holds at t = n (for tests of the pruning): every last change that can still be optimal for an end after n must be among them.</summary>
-    internal static List<int> PeltKeptAtEnd(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength)
+    internal static List<int> PeltKeptAtEnd(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, PeltStrategy strategy = PeltStrategy.Automatic)
     {
         var kept = new List<int>();
-        cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning: true, 0.0, optimalCosts: null, kept));
+        cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning: true, 0.0, optimalCosts: null, kept, strategy));
         return kept;
     }
 
     /// <summary>
-    /// Returns F(t), the optimal cost of every prefix [0, t), from the PELT loop of <see cref="Pelt"/> (with dual
-    /// pruning) or of <see cref="PeltScalar"/> (without): every candidate that a pruning rule drops wrongly shows up
-    /// as a larger F at some end.
+    /// Returns F(t), the optimal cost of every prefix [0, t), from the search of
+    /// <see cref="Pelt(ChangePointSegmentCost, int, double, int, PeltStrategy)"/> (with <paramref name="dualPruning"/>)
+    /// or of <see cref="PeltScalar"/> (without): every candidate that a pruning rule drops wrongly, or a lazy search
+    /// skips wrongly, shows up as a larger F at some end.
     /// </summary>
-    internal static double[] PeltOptimalCosts(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, bool dualPruning, double pruningConstant)
+    internal static double[] PeltOptimalCosts(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, bool dualPruning, double pruningConstant, PeltStrategy strategy = PeltStrategy.Automatic)
     {
         var optimalCosts = new double[n + 1];
-        cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning, pruningConstant, optimalCosts));
+        cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning, pruningConstant, optimalCosts, null, strategy));
         return optimalCosts;
     }
+
+    /// <summary>
+    /// Runs <see cref="ChangePointLazyPelt"/> alone with its default budget and returns its change points, or
+    /// <see langword="null"/> when it gave up (the mean-and-variance cost only; for tests of the fallback).
+    /// </summary>
+    internal static int[]? LazyPeltWithinBudget(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength) =>
+        cost.Accept(new LazyRun(n, penalty, minSegmentLength));
 
     /// <summary>
     /// Greedy binary segmentation (Scott &amp; Knott 1974; Sen &amp; Srivastava 1975): repeatedly split the segment
@@ -137,12 +151,46 @@ internal static class ChangePointSearch
         return (start, end, split, bestGain);
     }
 
-    private readonly struct PeltRun(int n, double penalty, int minSegmentLength, bool dualPruning, double pruningConstant, double[]? optimalCosts, List<int>? keptAtEnd = null)
+    /// <summary>Which search runs the mean-and-variance cost with pruning (tests force one or the other).</summary>
+    internal enum PeltStrategy
+    {
+        /// <summary><see cref="ChangePointLazyPelt"/> within its budget, else <see cref="ChangePointPelt"/>.</summary>
+        Automatic,
+
+        /// <summary><see cref="ChangePointLazyPelt"/> without a budget.</summary>
+        Lazy,
+
+        /// <summary><see cref="ChangePointPelt"/> with dual and functional pruning.</summary>
+        Pruned,
+    }
+
+    private readonly struct PeltRun(int n, double penalty, int minSegmentLength, bool dualPruning, double pruningConstant, double[]? optimalCosts, List<int>? keptAtEnd = null, PeltStrategy strategy = PeltStrategy.Automatic)
         : IChangePointCostVisitor<int[]>
     {
         public int[] Visit<TKernel>(TKernel kernel)
+            where TKernel : struct, IChangePointCostKernel
+        {
+            if (dualPruning && !kernel.MeanOnly && strategy != PeltStrategy.Pruned)
+            {
+                var budget = strategy == PeltStrategy.Lazy ? double.PositiveInfinity : ChangePointLazyPelt.DefaultBudgetPerStep(n);
+                var changePoints = ChangePointLazyPelt.TryPelt(kernel, n, penalty, minSegmentLength, budget, optimalCosts, keptAtEnd);
+                if (changePoints is not null)
+                {
+                    return changePoints;
+                }
+            }
+
+            return ChangePointPelt.Pelt(kernel, n, penalty, minSegmentLength, dualPruning, pruningConstant, optimalCosts, keptAtEnd);
+        }
+    }
+
+    private readonly struct LazyRun(int n, double penalty, int minSegmentLength) : IChangePointCostVisitor<int[]?>
+    {
+        public int[]? Visit<TKernel>(TKernel kernel)
             where TKernel : struct, IChangePointCostKernel =>
-            ChangePointPelt.Pelt(kernel, n, penalty, minSegmentLength, dualPruning, pruningConstant, optimalCosts, keptAtEnd);
+            kernel.MeanOnly
+                ? throw new NotSupportedException("The lazy search needs the mean-and-variance cost.")
+                : ChangePointLazyPelt.TryPelt(kernel, n, penalty, minSegmentLength, ChangePointLazyPelt.DefaultBudgetPerStep(n));
     }
 
     /// <summary>Follows the last-change pointers back from n.</summary>

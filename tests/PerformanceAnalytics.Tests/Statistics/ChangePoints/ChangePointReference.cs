@@ -85,20 +85,30 @@ internal static class ChangePointReference
     /// <summary>
     /// Asserts that PELT with its extra pruning tests keeps every optimal prefix cost F(t) of plain PELT on the MBIC
     /// objective (K = −ln n, which equals optimal partitioning): a candidate dropped wrongly for some end t shows up
-    /// there as a larger F(t), even when the final segmentation does not change.
+    /// there as a larger F(t), even when the final segmentation does not change. For the mean-and-variance cost both
+    /// searches are checked: the lazy one (a candidate skipped wrongly shows up the same way) and the pruned one.
     /// </summary>
     public static void AssertPrunedKeepsEveryOptimalPrefixCost(double[] y, ChangePointCost cost, int minSegmentLength, string because)
     {
         var n = y.Length;
         var mbic = new ChangePointSegmentCost(y, cost, NoiseVariance(y), addLogLength: true);
         var penalty = (cost == ChangePointCost.Mean ? 3 : 4) * Math.Log(n);
-        var pruned = ChangePointSearch.PeltOptimalCosts(mbic, n, penalty, minSegmentLength, dualPruning: true, 0.0);
         var plain = ChangePointSearch.PeltOptimalCosts(mbic, n, penalty, minSegmentLength, dualPruning: false, -Math.Log(n));
-        for (var t = minSegmentLength; t <= n; t++)
+        foreach (var strategy in Strategies(cost))
         {
-            pruned[t].Should().BeApproximately(plain[t], 1e-9 * (1.0 + Math.Abs(plain[t])), $"{because}, {cost}, F({t})");
+            var pruned = ChangePointSearch.PeltOptimalCosts(mbic, n, penalty, minSegmentLength, dualPruning: true, 0.0, strategy);
+            for (var t = minSegmentLength; t <= n; t++)
+            {
+                pruned[t].Should().BeApproximately(plain[t], 1e-9 * (1.0 + Math.Abs(plain[t])), $"{because}, {cost}, {strategy}, F({t})");
+            }
         }
     }
+
+    /// <summary>The searches that serve <paramref name="cost"/>: the lazy and the pruned one for the mean-and-variance cost.</summary>
+    public static ChangePointSearch.PeltStrategy[] Strategies(ChangePointCost cost) =>
+        cost == ChangePointCost.MeanVariance
+            ? [ChangePointSearch.PeltStrategy.Lazy, ChangePointSearch.PeltStrategy.Pruned]
+            : [ChangePointSearch.PeltStrategy.Automatic];
 
     /// <summary>Objective Σ cost + penalty × #change points of a given segmentation.</summary>
     public static double Objective(int n, int[] changePoints, SegmentCost cost, double penalty)

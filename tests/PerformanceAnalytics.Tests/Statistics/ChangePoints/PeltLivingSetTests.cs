@@ -32,12 +32,14 @@ public sealed class PeltLivingSetTests
 
                 // F from plain PELT (equal to optimal partitioning), so that the reference owes nothing to the pruning.
                 var f = ChangePointSearch.PeltOptimalCosts(segmentCost, n, penalty, minSegmentLength, dualPruning: false, -Math.Log(n));
-                var kept = ChangePointSearch.PeltKeptAtEnd(segmentCost, n, penalty, minSegmentLength).ToHashSet();
                 var positions = Enumerable.Range(0, n - minSegmentLength + 1).Where(c => c == 0 || c >= minSegmentLength).ToArray();
                 var living = LivingSet(y, f, segmentCost, cost, positions, Grids(y, cost, 121, zooms: []));
-
                 living.Count.Should().BeGreaterThan(1, $"trial {trial}, {cost}: the grid finds a living set to check");
-                living.Should().BeSubsetOf(kept, $"trial {trial}, {cost}, n {n}: no candidate optimal for a later end is dropped");
+                foreach (var strategy in Strategies(cost))
+                {
+                    var kept = ChangePointSearch.PeltKeptAtEnd(segmentCost, n, penalty, minSegmentLength, strategy).ToHashSet();
+                    living.Should().BeSubsetOf(kept, $"trial {trial}, {cost}, {strategy}, n {n}: no candidate optimal for a later end is dropped");
+                }
             }
         }
     }
@@ -60,7 +62,7 @@ public sealed class PeltLivingSetTests
             var segmentCost = new ChangePointSegmentCost(y, ChangePointCost.MeanVariance, NoiseVariance(y), addLogLength: true);
             var penalty = 4 * Math.Log(length);
             var f = ChangePointSearch.PeltOptimalCosts(segmentCost, length, penalty, 2, dualPruning: true, 0.0);
-            var kept = ChangePointSearch.PeltKeptAtEnd(segmentCost, length, penalty, 2);
+            var kept = ChangePointSearch.PeltKeptAtEnd(segmentCost, length, penalty, 2, ChangePointSearch.PeltStrategy.Pruned);
             var living = LivingSet(y, f, segmentCost, ChangePointCost.MeanVariance, [.. kept], Grids(y, ChangePointCost.MeanVariance, 601, zooms: [0.15, 0.05, 0.015, 0.005]));
 
             TestContext.Out.WriteLine($"L = {length}, seed {seed}: kept {kept.Count}, living {living.Count} (ln² L = {Math.Pow(Math.Log(length), 2):F1})");
