@@ -9,7 +9,9 @@ namespace PerformanceAnalytics.Benchmarks.TimeSeries;
 /// PELT is linear when the number of changes grows with n (a change every 1,000 points at both sizes: compare
 /// time per point); plain PELT's work with a fixed handful of changes grows like n × segment length, which the
 /// functional pruning of the mean-cost search removes. The scalar PELT loop it replaced is measured on the same data,
-/// and so is plain PELT on the default MBIC objective against the dual pruning the default search uses.
+/// and so is plain PELT on the default MBIC objective against the default search: lazy evaluation (a candidate is
+/// evaluated only when a lower bound leaves it a chance), and the dual and slab pruning it falls back to, measured
+/// alone too, also on a drifting series where the fallback takes over.
 /// </summary>
 [MemoryDiagnoser]
 public class ChangePointBenchmarks
@@ -18,6 +20,7 @@ public class ChangePointBenchmarks
     private double[] _hundredThousand = [];
     private double[] _hundredThousandFewChanges = [];
     private double[] _hundredThousandNoChange = [];
+    private double[] _hundredThousandDrift = [];
     private double _penalty;
 
     [GlobalSetup]
@@ -27,6 +30,7 @@ public class ChangePointBenchmarks
         _hundredThousand = Series(100_000, 1_000, 2);
         _hundredThousandFewChanges = Series(100_000, 10_000, 3);
         _hundredThousandNoChange = Series(100_000, 100_000, 4);
+        _hundredThousandDrift = Series(100_000, 100_000, 6).Select((v, i) => (v * (1.0 + (3.0 * (i / 25_000 % 2)))) + (0.0005 * i)).ToArray();
         _penalty = 3 * Math.Log(100_000);
     }
 
@@ -49,23 +53,38 @@ public class ChangePointBenchmarks
         return ChangePointSearch.PeltScalar(costs, _hundredThousandFewChanges.Length, _penalty, 2, 0.0);
     }
 
-    [Benchmark(Description = "PELT MBIC default (mean and variance, dual and slab pruning), n = 10⁵, 99 changes")]
+    [Benchmark(Description = "PELT MBIC default (mean and variance, lazy evaluation), n = 10⁵, 99 changes")]
     public int[] PeltDefault100K() => ChangePoints.Pelt(_hundredThousand);
 
     [Benchmark(Description = "Plain PELT, MBIC default objective (K = −ln n), n = 10⁵, 99 changes")]
     public int[] PeltDefaultPlain100K() => PlainMbicPelt(_hundredThousand);
 
-    [Benchmark(Description = "PELT MBIC default (mean and variance, dual and slab pruning), n = 10⁵, 9 changes")]
+    [Benchmark(Description = "PELT MBIC default (mean and variance, lazy evaluation), n = 10⁵, 9 changes")]
     public int[] PeltDefault100KFewChanges() => ChangePoints.Pelt(_hundredThousandFewChanges);
 
     [Benchmark(Description = "Plain PELT, MBIC default objective (K = −ln n), n = 10⁵, 9 changes")]
     public int[] PeltDefaultPlain100KFewChanges() => PlainMbicPelt(_hundredThousandFewChanges);
 
-    [Benchmark(Description = "PELT MBIC default (mean and variance, dual and slab pruning), n = 10⁵, no change")]
+    [Benchmark(Description = "PELT MBIC default (mean and variance, lazy evaluation), n = 10⁵, no change")]
     public int[] PeltDefault100KNoChange() => ChangePoints.Pelt(_hundredThousandNoChange);
 
-    [Benchmark(Description = "PELT MBIC default (mean and variance, dual and slab pruning), n = 10⁴, 9 changes")]
+    [Benchmark(Description = "PELT MBIC default (mean and variance, lazy evaluation), n = 10⁴, 9 changes")]
     public int[] PeltDefault10K() => ChangePoints.Pelt(_tenThousand);
+
+    [Benchmark(Description = "PELT MBIC, mean and variance, dual and slab pruning alone, n = 10⁴, 9 changes")]
+    public int[] PeltPruned10K() => PrunedMbicPelt(_tenThousand);
+
+    [Benchmark(Description = "PELT MBIC, mean and variance, dual and slab pruning alone, n = 10⁵, 9 changes")]
+    public int[] PeltPruned100KFewChanges() => PrunedMbicPelt(_hundredThousandFewChanges);
+
+    [Benchmark(Description = "PELT MBIC, mean and variance, dual and slab pruning alone, n = 10⁵, no change")]
+    public int[] PeltPruned100KNoChange() => PrunedMbicPelt(_hundredThousandNoChange);
+
+    [Benchmark(Description = "PELT MBIC default (mean and variance: lazy evaluation, then the fallback), n = 10⁵, drift")]
+    public int[] PeltDefault100KDrift() => ChangePoints.Pelt(_hundredThousandDrift);
+
+    [Benchmark(Description = "PELT MBIC, mean and variance, dual and slab pruning alone, n = 10⁵, drift")]
+    public int[] PeltPruned100KDrift() => PrunedMbicPelt(_hundredThousandDrift);
 
     [Benchmark(Description = "PELT MBIC, mean cost (dual and interval pruning), n = 10⁴, 9 changes")]
     public int[] PeltMeanMbic10K() => ChangePoints.Pelt(_tenThousand, ChangePointCost.Mean);
@@ -78,6 +97,13 @@ public class ChangePointBenchmarks
 
     [Benchmark(Description = "Binary segmentation, n = 10⁵, 99 changes")]
     public int[] BinarySegmentation100K() => ChangePoints.BinarySegmentation(_hundredThousand, ChangePointCost.Mean, _penalty);
+
+    private static int[] PrunedMbicPelt(double[] y)
+    {
+        var n = y.Length;
+        var costs = new ChangePointSegmentCost(y, ChangePointCost.MeanVariance, 1.0, addLogLength: true);
+        return ChangePointSearch.Pelt(costs, n, 4 * Math.Log(n), 2, ChangePointSearch.PeltStrategy.Pruned);
+    }
 
     private static int[] PlainMbicPelt(double[] y, ChangePointCost cost = ChangePointCost.MeanVariance)
     {

@@ -53,8 +53,14 @@ namespace PerformanceAnalytics.Statistics.Internal;
 /// candidate at every step would keep about 16, 32 and 68, at twelve to thirty times the cost). The living set (every
 /// candidate that is the optimum at some (μ, v) for some later end; <c>PeltLivingSetTests</c> finds it on grids refined
 /// around the segment's estimate) holds about 18, 28, 46 and 67 candidates at the end of white-noise segments of 10³,
-/// 10⁴, 10⁵ and 10⁶ points, close to 0.35 ln² L: no exact pruning can keep fewer, so the work per point of any exact
-/// search grows at least like ln² of the segment length. This search holds 41, 72, 138 and 287 there.
+/// 10⁴, 10⁵ and 10⁶ points, close to 0.35 ln² L: no exact pruning can keep fewer, so the work per point of a search
+/// that evaluates every kept candidate at every step grows at least like ln² of the segment length. This search
+/// holds 41, 72, 138 and 287 there.
+/// </para>
+/// <para>
+/// For the mean-and-variance cost, <see cref="ChangePointSearch"/> runs <see cref="ChangePointLazyPelt"/> first, which
+/// does not evaluate every kept candidate at every step and so escapes that bound on the work; this search takes over
+/// when the lazy one exceeds its budget (series that drift).
 /// </para>
 /// </remarks>
 internal static class ChangePointPelt
