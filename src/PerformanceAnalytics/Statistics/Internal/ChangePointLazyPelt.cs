@@ -51,7 +51,7 @@ internal static class ChangePointLazyPelt
     private const int Buckets = 9;
 
     /// <summary>Evaluations allowed per step and per unit of log₂ n before the search gives up.</summary>
-    internal const double BudgetPerStepAndLog = 4.0;
+    private const double BudgetPerStepAndLog = 4.0;
 
     /// <summary>Evaluations allowed before the per-step budget applies.</summary>
     private const double BudgetAllowance = 65_536;
@@ -64,7 +64,8 @@ internal static class ChangePointLazyPelt
 
     /// <summary>
     /// Runs the search. Returns the change points, or <see langword="null"/> when the evaluations exceeded
-    /// <paramref name="budgetPerStep"/> per step (the arrays are then incomplete).
+    /// <paramref name="budgetPerStep"/> per step (nothing is then written to <paramref name="optimalCosts"/> or
+    /// <paramref name="keptAtEnd"/>).
     /// </summary>
     /// <param name="cost">The segment cost; must not be <see cref="IChangePointCostKernel.MeanOnly"/>.</param>
     /// <param name="n">The series length.</param>
@@ -124,7 +125,7 @@ internal static class ChangePointLazyPelt
             var previousWinner = -1;
             for (var t = minSegmentLength; t <= n; t++)
             {
-                if (_work > (budgetPerStep * (t - minSegmentLength)) + BudgetAllowance)
+                if (double.IsFinite(budgetPerStep) && _work > (budgetPerStep * (t - minSegmentLength)) + BudgetAllowance)
                 {
                     return false;
                 }
