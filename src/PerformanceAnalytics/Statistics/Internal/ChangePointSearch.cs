@@ -51,7 +51,7 @@ internal static class ChangePointSearch
     internal static int[] PeltScalar(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, double pruningConstant) =>
         cost.Accept(new PeltRun(n, penalty, minSegmentLength, dualPruning: false, pruningConstant, null));
 
-    /// <summary>Runs PELT with dual pruning and returns the candidates it still holds at t = n (for tests of the pruning): every last change that can still be optimal for an end after n must be among them.</summary>
+    /// <summary>Runs the search of <see cref="Pelt(ChangePointSegmentCost, int, double, int, PeltStrategy)"/> and returns the candidates it still holds at t = n (for tests of the pruning): every last change that can still be optimal for an end after n must be among them.</summary>
     internal static List<int> PeltKeptAtEnd(ChangePointSegmentCost cost, int n, double penalty, int minSegmentLength, PeltStrategy strategy = PeltStrategy.Automatic)
     {
         var kept = new List<int>();
