@@ -20,7 +20,7 @@ namespace PerformanceAnalytics.Statistics.Internal;
 /// <para>
 /// Groups form a binary counter: each new candidate is a group of its own, and two groups of the same rank merge
 /// into one of the next rank, re-based at the current time (every member evaluated again). A group whose members
-/// have cost more evaluations since their base than re-basing them would is re-based too. Each candidate is thus
+/// have been looked at more often since their base than re-basing them would cost is re-based too. Each candidate is thus
 /// evaluated O(log n) times for re-basing, and a step costs one bound per group, O(log n), plus the few members the
 /// bounds admit: O(n log n) for a series with a few changes, where pruning alone leaves a living set of candidates
 /// that grows with the segment length. Re-basing applies PELT's own rule on the likelihood part (F(c) + C(c, t) &gt;
@@ -36,7 +36,8 @@ namespace PerformanceAnalytics.Statistics.Internal;
 /// <para>
 /// Where the series drifts (a trend, or slow changes of scale), the bound loosens quickly after each re-base and
 /// many candidates stay close to the minimum, so most of them are evaluated at most steps. The search gives up
-/// when its evaluations exceed a budget of O(log n) per step, and the caller runs PELT with pruning instead.
+/// when the candidates it looks at (in scans and re-bases) exceed a budget of O(log n) per step, and the caller runs
+/// PELT with pruning instead.
 /// </para>
 /// </remarks>
 internal static class ChangePointLazyPelt
@@ -50,20 +51,20 @@ internal static class ChangePointLazyPelt
     /// <summary>Number of gap buckets per group.</summary>
     private const int Buckets = 9;
 
-    /// <summary>Evaluations allowed per step and per unit of log₂ n before the search gives up.</summary>
+    /// <summary>Candidates looked at per step and per unit of log₂ n before the search gives up.</summary>
     private const double BudgetPerStepAndLog = 4.0;
 
-    /// <summary>Evaluations allowed before the per-step budget applies.</summary>
+    /// <summary>Candidates looked at before the per-step budget applies.</summary>
     private const double BudgetAllowance = 65_536;
 
     /// <summary>Lower ends of the gap buckets: the members of a bucket are looked at only when its lower end is within reach.</summary>
     private static readonly double[] _bucketLow = [double.NegativeInfinity, 4, 8, 12, 16, 20, 24, 32, 48];
 
-    /// <summary>Gets the default budget of evaluations per step for a series of length n.</summary>
+    /// <summary>Gets the default budget of candidates looked at per step for a series of length n.</summary>
     public static double DefaultBudgetPerStep(int n) => BudgetPerStepAndLog * Math.Log2(n + 1.0);
 
     /// <summary>
-    /// Runs the search. Returns the change points, or <see langword="null"/> when the evaluations exceeded
+    /// Runs the search. Returns the change points, or <see langword="null"/> when the candidates looked at exceeded
     /// <paramref name="budgetPerStep"/> per step (nothing is then written to <paramref name="optimalCosts"/> or
     /// <paramref name="keptAtEnd"/>).
     /// </summary>
@@ -71,7 +72,7 @@ internal static class ChangePointLazyPelt
     /// <param name="n">The series length.</param>
     /// <param name="penalty">β, added per change point.</param>
     /// <param name="minSegmentLength">Minimum segment length.</param>
-    /// <param name="budgetPerStep">Evaluations allowed per step on average (∞ for no limit).</param>
+    /// <param name="budgetPerStep">Candidates looked at per step on average (∞ for no limit).</param>
     /// <param name="optimalCosts">When given (length n + 1), receives F(t) for t ≥ minSegmentLength.</param>
     /// <param name="keptAtEnd">When given, receives every candidate still held at t = n.</param>
     public static int[]? TryPelt<TKernel>(TKernel cost, int n, double penalty, int minSegmentLength, double budgetPerStep, double[]? optimalCosts = null, List<int>? keptAtEnd = null)
@@ -251,24 +252,25 @@ internal static class ChangePointLazyPelt
                 return;
             }
 
-            var evaluated = 0;
+            // Work counts every member looked at, evaluated or not, so that the budget bounds the scans too.
+            var examined = 0;
             for (var bucket = 0; bucket < Buckets && _bucketLow[bucket] <= reach; bucket++)
             {
                 var end = group.BucketStart[bucket + 1];
+                examined += end - group.BucketStart[bucket];
                 for (var j = group.BucketStart[bucket]; j < end; j++)
                 {
                     if (group.Gaps[j] <= reach)
                     {
                         Consider(group.Ids[j], t);
-                        evaluated++;
                         reach = _best + slack - lowerBound;
                     }
                 }
             }
 
-            _work += evaluated;
-            group.Evaluated += evaluated;
-            if (group.Evaluated > Math.Max(8, group.Count / 2))
+            _work += examined;
+            group.Examined += examined;
+            if (group.Examined > Math.Max(8, group.Count / 2))
             {
                 group.Stale = true;
             }
@@ -356,7 +358,7 @@ internal static class ChangePointLazyPelt
             group.MinSpread = minSpread;
             group.MinAge = kept > 0 ? minAge : 1;
             group.Oldest = kept > 0 ? oldest : t - 1;
-            group.Evaluated = 0;
+            group.Examined = 0;
             group.Stale = false;
         }
 
@@ -415,7 +417,7 @@ internal static class ChangePointLazyPelt
 
         public int MinAge { get; set; }
 
-        public long Evaluated { get; set; }
+        public long Examined { get; set; }
 
         public bool Stale { get; set; }
 
@@ -429,7 +431,7 @@ internal static class ChangePointLazyPelt
             }
         }
 
-        /// <summary>Returns true when r is among the members of the lowest gap bucket (where the last minimiser sits).</summary>
-        public bool HoldsNearTheTop(int r) => Array.IndexOf(Ids, r, 0, BucketStart[1]) >= 0;
+        /// <summary>Returns true when r is among the first members of the lowest gap bucket (where the last minimiser usually sits).</summary>
+        public bool HoldsNearTheTop(int r) => Array.IndexOf(Ids, r, 0, Math.Min(BucketStart[1], 16)) >= 0;
     }
 }
