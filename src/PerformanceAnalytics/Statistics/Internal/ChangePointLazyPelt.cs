@@ -19,11 +19,11 @@ namespace PerformanceAnalytics.Statistics.Internal;
 /// </para>
 /// <para>
 /// Groups form a binary counter: each new candidate is a group of its own, and two groups of the same rank merge
-/// into one of the next rank, re-based at the current time (every member evaluated again). A group whose members
-/// have been looked at more often since their base than re-basing them would cost is re-based too. Each candidate is thus
-/// evaluated O(log n) times for re-basing, and a step costs one bound per group, O(log n), plus the few members the
-/// bounds admit: O(n log n) for a series with a few changes, where pruning alone leaves a living set of candidates
-/// that grows with the segment length. Re-basing applies PELT's own rule on the likelihood part (F(c) + C(c, t) &gt;
+/// into one of the next rank, re-based at the current time (every member evaluated again), so merges evaluate each
+/// candidate O(log n) times. A group whose members have been looked at more often since their base than re-basing
+/// them would cost is re-based too, at no more than the cost of those scans. A step costs one bound per group,
+/// O(log n), plus the few members the bounds admit: O(n log n) for a series with a few changes, where pruning alone
+/// leaves a living set of candidates that grows with the segment length. Re-basing applies PELT's own rule on the likelihood part (F(c) + C(c, t) &gt;
 /// F(t) drops c for every end from t + minSegmentLength on), which removes the candidates of earlier segments.
 /// </para>
 /// <para>
