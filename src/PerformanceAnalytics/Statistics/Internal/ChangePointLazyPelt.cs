@@ -42,9 +42,6 @@ namespace PerformanceAnalytics.Statistics.Internal;
 /// </remarks>
 internal static class ChangePointLazyPelt
 {
-    /// <summary>Relative tolerance of PELT's rule, as in <see cref="ChangePointPelt"/>.</summary>
-    private const double Tolerance = 1e-9;
-
     /// <summary>The unit round-off of double precision, 2⁻⁵³.</summary>
     private const double UnitRoundOff = 1.1102230246251565e-16;
 
@@ -237,7 +234,7 @@ internal static class ChangePointLazyPelt
 
             var m = t - group.BaseTime;
             var likelihood = cost.LikelihoodCost(group.BaseTime, t);
-            var spread = cost.Spread(m, cost.Sum(t) - cost.Sum(group.BaseTime), cost.SumSquares(t) - cost.SumSquares(group.BaseTime), out _);
+            var spread = SpreadOf(group.BaseTime, t);
             var lowerBound = group.BaseBest + likelihood + cost.LengthTerm(t - group.Oldest) - cost.LengthTerm(group.BaseTime - group.Oldest);
 
             // Spread of (c, t] ≥ (a x(c, t₀) + m x(t₀, t)) / (a + m) with a = t₀ − c ≥ the youngest member's age; less
@@ -245,7 +242,7 @@ internal static class ChangePointLazyPelt
             var spreadBound = group.MinSpread < spread ? group.MinSpread : ((group.MinAge * group.MinSpread) + (m * spread)) / (group.MinAge + m);
             var smallestSpread = Math.Max(_floor, 0.5 * (spreadBound - (16.0 * UnitRoundOff * _squaresMax)));
             var slack = (3.0 * ((16.0 * UnitRoundOff * _squaresMax / smallestSpread) + lengthError))
-                + (Tolerance * (Math.Abs(group.BaseBest) + Math.Abs(likelihood) + (double.IsFinite(_best) ? Math.Abs(_best) : 0.0) + 1.0));
+                + (ChangePointPelt.Tolerance * (Math.Abs(group.BaseBest) + Math.Abs(likelihood) + (double.IsFinite(_best) ? Math.Abs(_best) : 0.0) + 1.0));
             var reach = _best + slack - lowerBound;
             if (!(reach >= group.MinGap))
             {
@@ -276,6 +273,10 @@ internal static class ChangePointLazyPelt
             }
         }
 
+        /// <summary>The per-point variance plus the floor of the segment (start, end].</summary>
+        private double SpreadOf(int start, int end) =>
+            cost.Spread(end - start, cost.Sum(end) - cost.Sum(start), cost.SumSquares(end) - cost.SumSquares(start), out _);
+
         private int Gather(Group group, int offset)
         {
             EnsureScratch(offset + group.Count);
@@ -301,14 +302,14 @@ internal static class ChangePointLazyPelt
         }
 
         /// <summary>
-        /// Makes t the base time of the first <paramref name="count"/> scratch candidates, stored in
+        /// Makes t the base time of the first <paramref name="count"/> scratch candidates (gathered, so the scratch
+        /// arrays hold them), stored in
         /// <paramref name="group"/> by gap bucket; drops those PELT's rule drops for every end from
         /// <paramref name="until"/> on (−1: none), keeping them evaluated until then.
         /// </summary>
         private void Rebase(Group group, int count, int t, int until)
         {
             _work += count;
-            EnsureScratch(count);
             var kept = 0;
             var minSpread = double.PositiveInfinity;
             var minAge = int.MaxValue;
@@ -320,7 +321,7 @@ internal static class ChangePointLazyPelt
             {
                 var r = _scratchIds[j];
                 var likelihood = F[r] + cost.LikelihoodCost(r, t);
-                if (until > 0 && likelihood - F[t] > Tolerance * (Math.Abs(F[r]) + Math.Abs(F[t]) + 1.0))
+                if (until > 0 && likelihood - F[t] > ChangePointPelt.RuleTolerance(F[r], F[t], penalty))
                 {
                     _dying.Add((r, until));
                     continue;
@@ -328,7 +329,7 @@ internal static class ChangePointLazyPelt
 
                 var m = t - r;
                 var gap = likelihood + cost.LengthTerm(m) - _best;
-                minSpread = Math.Min(minSpread, cost.Spread(m, cost.Sum(t) - cost.Sum(r), cost.SumSquares(t) - cost.SumSquares(r), out _));
+                minSpread = Math.Min(minSpread, SpreadOf(r, t));
                 minAge = Math.Min(minAge, m);
                 oldest = Math.Min(oldest, r);
                 minGap = Math.Min(minGap, gap);

@@ -66,7 +66,7 @@ namespace PerformanceAnalytics.Statistics.Internal;
 internal static class ChangePointPelt
 {
     /// <summary>Relative tolerance a dual value must exceed before a candidate is dropped.</summary>
-    private const double Tolerance = 1e-9;
+    internal const double Tolerance = 1e-9;
 
     /// <summary>Relative margin by which functional-pruning intervals are widened or narrowed against rounding.</summary>
     private const double IntervalRelativeMargin = 1e-9;
@@ -194,7 +194,7 @@ internal static class ChangePointPelt
                 }
 
                 var atZero = values[i] - f[t];
-                var tolerance = Tolerance * (Math.Abs(f[r]) + Math.Abs(f[t]) + penalty + 1.0);
+                var tolerance = RuleTolerance(f[r], f[t], penalty);
                 if (atZero > tolerance)
                 {
                     // PELT: the path through t is better for every later end.
@@ -229,6 +229,13 @@ internal static class ChangePointPelt
 
         return ChangePointSearch.Backtrack(last, n);
     }
+
+    /// <summary>
+    /// The margin, far above the rounding of the prefix-sum costs, by which F(r) + C(r, t) must exceed F(t) before
+    /// PELT's rule drops r (shared with <see cref="ChangePointLazyPelt"/>).
+    /// </summary>
+    internal static double RuleTolerance(double fr, double ft, double penalty) =>
+        Tolerance * (Math.Abs(fr) + Math.Abs(ft) + penalty + 1.0);
 
     /// <summary>
     /// For a mean-only cost, exact functional pruning on the line of means: r can beat a later candidate s (or t) only
