@@ -21,8 +21,25 @@ internal static class ChangePointReference
             return ([], cost(0, n));
         }
 
+        var f = OptimalPrefixCosts(n, cost, penalty, minSegmentLength, out var last);
+        var starts = new List<int>();
+        for (var t = last[n]; t > 0; t = last[t])
+        {
+            starts.Add(t);
+        }
+
+        starts.Reverse();
+        return ([.. starts], f[n]);
+    }
+
+    /// <summary>
+    /// The optimal-partitioning programme itself: F(t) = min over admissible s of F(s) + cost(s, t) + penalty for every
+    /// prefix (F(0) = −penalty; +∞ where no segmentation fits), and the minimising last change of each.
+    /// </summary>
+    public static double[] OptimalPrefixCosts(int n, SegmentCost cost, double penalty, int minSegmentLength, out int[] last)
+    {
         var f = new double[n + 1];
-        var last = new int[n + 1];
+        last = new int[n + 1];
         Array.Fill(f, double.PositiveInfinity);
         f[0] = -penalty;
         for (var t = minSegmentLength; t <= n; t++)
@@ -43,14 +60,7 @@ internal static class ChangePointReference
             }
         }
 
-        var starts = new List<int>();
-        for (var t = last[n]; t > 0; t = last[t])
-        {
-            starts.Add(t);
-        }
-
-        starts.Reverse();
-        return ([.. starts], f[n]);
+        return f;
     }
 
     /// <summary>Asserts that PELT with an explicit penalty returns the optimal-partitioning segmentation and objective.</summary>

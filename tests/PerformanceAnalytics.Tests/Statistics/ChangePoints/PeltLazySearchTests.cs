@@ -58,7 +58,7 @@ public sealed class PeltLazySearchTests
     // than the rest (so the floor ε, tied to the noise, is tiny) and runs of equal values, whose costs from prefix sums
     // carry rounding errors of many units. The lazy search evaluates a candidate whenever its bound is within those
     // errors of the minimum, so on every series where PELT's own rule holds (plain PELT equals optimal partitioning of
-    // the computed costs, found here by brute force) every optimal prefix cost of the lazy search equals it too.
+    // the computed costs, found here by the full programme over them) every optimal prefix cost of the lazy search equals it too.
     [Test]
     public void LazySearch_WhereCostsCarryLargeRoundingErrors_EqualsOptimalPartitioningOfTheComputedCosts()
     {
@@ -71,7 +71,7 @@ public sealed class PeltLazySearchTests
             var addLogLength = trial % 2 == 0;
             var cost = new ChangePointSegmentCost(y, ChangePointCost.MeanVariance, 1.0, addLogLength);
             var penalty = (addLogLength ? 4 : 2) * Math.Log(n);
-            var optimal = OptimalCostsByBruteForce(cost, n, penalty);
+            var optimal = OptimalPrefixCosts(n, cost.Cost, penalty, 2, out _);
             var plain = ChangePointSearch.PeltOptimalCosts(cost, n, penalty, 2, dualPruning: false, addLogLength ? -Math.Log(n) : 0.0);
             if (!Enumerable.Range(2, n - 1).All(t => Same(plain[t], optimal[t])))
             {
@@ -90,23 +90,6 @@ public sealed class PeltLazySearchTests
     }
 
     private static bool Same(double actual, double expected) => Math.Abs(actual - expected) <= 1e-9 * (1.0 + Math.Abs(expected));
-
-    /// <summary>F(t) = min over s of F(s) + C(s, t) + β over the very costs the searches use (segments of at least 2 points).</summary>
-    private static double[] OptimalCostsByBruteForce(ChangePointSegmentCost cost, int n, double penalty)
-    {
-        var f = new double[n + 1];
-        Array.Fill(f, double.PositiveInfinity);
-        f[0] = -penalty;
-        for (var t = 2; t <= n; t++)
-        {
-            for (var s = 0; s <= t - 2; s = s == 0 ? 2 : s + 1)
-            {
-                f[t] = Math.Min(f[t], f[s] + cost.Cost(s, t) + penalty);
-            }
-        }
-
-        return f;
-    }
 
     /// <summary>One to four segments at levels 0, shift or 2 × shift, 30 % of them with sd 0.01 (else 1), and up to three runs of equal values.</summary>
     private static double[] RoughSeries(Random random, int n, double shift)
